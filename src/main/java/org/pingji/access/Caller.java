@@ -1,0 +1,50 @@
+package org.pingji.access;
+
+import java.util.Objects;
+
+/**
+ * The authenticated user behind a request, with the jurisdiction every query is scoped to.
+ *
+ * @param jurisdictionPath materialised path of the jurisdiction's root region, ending in
+ *     {@code /} (for example {@code /141029/141029100/}); a region is inside the
+ *     jurisdiction when its path starts with this one
+ */
+public record Caller(long userId, String username, String displayName, Role role, String jurisdictionCode,
+        String jurisdictionPath) {
+
+    public Caller {
+        Objects.requireNonNull(role, "role");
+        if (jurisdictionPath == null || !jurisdictionPath.startsWith("/") || !jurisdictionPath.endsWith("/")) {
+            throw new IllegalArgumentException(
+                    "Jurisdiction path of %s must start and end with '/': %s".formatted(username, jurisdictionPath));
+        }
+    }
+
+    /** True when the region or place at {@code path} lies in this caller's subtree. */
+    public boolean covers(String path) {
+        return path != null && path.startsWith(jurisdictionPath);
+    }
+
+    public boolean can(Permission permission) {
+        return role.can(permission);
+    }
+
+    /** Throws {@link AccessRefused} unless the role has the permission. */
+    public void require(Permission permission) {
+        if (!can(permission)) {
+            throw new AccessRefused("%s (%s) lacks %s".formatted(username, role, permission));
+        }
+    }
+
+    /** Throws {@link AccessRefused} unless the path lies in the jurisdiction. */
+    public void requireCovers(String path, String what) {
+        if (!covers(path)) {
+            throw new AccessRefused("%s is outside the jurisdiction %s of %s".formatted(what, jurisdictionCode, username));
+        }
+    }
+
+    /** The SQL {@code like} pattern that matches every path in the jurisdiction. */
+    public String pathPattern() {
+        return jurisdictionPath + "%";
+    }
+}

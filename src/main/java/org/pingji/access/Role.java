@@ -1,0 +1,44 @@
+package org.pingji.access;
+
+import static org.pingji.access.Permission.ADMINISTER;
+import static org.pingji.access.Permission.LEDGER_EXPORT;
+import static org.pingji.access.Permission.LEDGER_IMPORT;
+import static org.pingji.access.Permission.LEDGER_READ;
+import static org.pingji.access.Permission.REGION_READ;
+import static org.pingji.access.Permission.UNMASK;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/** The roles of the county's prevention work, each with its fixed set of permissions. */
+public enum Role {
+    ADMIN(EnumSet.allOf(Permission.class)),
+    COUNTY_COMMANDER(EnumSet.of(REGION_READ, LEDGER_READ, LEDGER_IMPORT, LEDGER_EXPORT, UNMASK)),
+    TOWNSHIP_OFFICER(EnumSet.of(REGION_READ, LEDGER_READ, LEDGER_IMPORT, LEDGER_EXPORT, UNMASK)),
+    VILLAGE_OFFICER(EnumSet.of(REGION_READ, LEDGER_READ, LEDGER_IMPORT, LEDGER_EXPORT, UNMASK)),
+    GRID_WORKER(EnumSet.of(REGION_READ, LEDGER_READ, LEDGER_IMPORT, LEDGER_EXPORT, UNMASK)),
+    SAMPLER(EnumSet.of(REGION_READ)),
+    LAB(EnumSet.of(REGION_READ)),
+    CHECKPOINT_STAFF(EnumSet.of(REGION_READ)),
+    EPIDEMIOLOGIST(EnumSet.of(REGION_READ, LEDGER_READ, LEDGER_EXPORT, UNMASK)),
+    QUARANTINE_MANAGER(EnumSet.of(REGION_READ, LEDGER_READ)),
+    INSPECTOR(EnumSet.of(REGION_READ)),
+    SUPPLIES_OFFICER(EnumSet.of(REGION_READ)),
+    DUTY_OFFICER(EnumSet.of(REGION_READ, LEDGER_READ)),
+    RESIDENT(EnumSet.noneOf(Permission.class));
+
+    private final Set<Permission> permissions;
+
+    Role(Set<Permission> permissions) {
+        this.permissions = Set.copyOf(permissions);
+    }
+
+    public boolean can(Permission permission) {
+        return permissions.contains(permission);
+    }
+
+    /** Message key of the role's Chinese/English label. */
+    public String labelKey() {
+        return "role." + name();
+    }
+}

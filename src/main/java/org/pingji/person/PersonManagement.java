@@ -1,0 +1,239 @@
+package org.pingji.person;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.pingji.access.AccessManagement;
+import org.pingji.access.Caller;
+import org.pingji.access.Permission;
+import org.pingji.grid.GridManagement;
+import org.pingji.grid.PlaceKind;
+import org.pingji.grid.Region;
+import org.pingji.platform.PgCopy;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Facade of the population ledger. Every method that lists or reads people takes the
+ * {@link Caller} and returns only what lies in their jurisdiction.
+ */
+@Service
+public class PersonManagement {
+
+    static final String ROW_COLUMNS =
+            "p.id, p.name, p.id_masked, p.sex, extract(year from p.birth_date)::int, p.phone_masked, p.micro_grid_code,"
+                    + " p.household_id, p.residence";
+
+    private final JdbcClient jdbc;
+    private final DataSource dataSource;
+    private final GridManagement grid;
+    private final AccessManagement access;
+    private final PersonalDataVault vault;
+    private final Clock clock;
+
+    PersonManagement(JdbcClient jdbc, DataSource dataSource, GridManagement grid, AccessManagement access,
+            PersonalDataVault vault, Clock clock) {
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.grid = grid;
+        this.access = access;
+        this.vault = vault;
+        this.clock = clock;
+    }
+
+    /**
+     * One page of the persons in a region, ordered by micro-grid then registration. The total
+     * comes from the region's roll-up, so a page costs one index range scan.
+     */
+    public PersonPage persons(Caller caller, String regionCode, int page, int size) {
+        caller.require(Permission.LEDGER_READ);
+        var summary = grid.summary(caller, regionCode);
+        Region region = grid.region(caller, regionCode);
+        int limit = Math.clamp(size, 1, 500);
+        int pageNo = Math.max(0, page);
+        List<PersonRow> rows = jdbc.sql("select " + ROW_COLUMNS
+                        + " from person.persons p where p.path like ? order by p.path, p.id limit ? offset ?")
+                .params(region.path() + "%", limit, (long) pageNo * limit)
+                .query(PersonManagement::row)
+                .list();
+        return new PersonPage(rows, summary.population(), pageNo, limit);
+    }
+
+    /** Members of a household inside the caller's jurisdiction. */
+    public List<PersonRow> householdMembers(Caller caller, long householdId) {
+        caller.require(Permission.LEDGER_READ);
+        return jdbc.sql("select " + ROW_COLUMNS
+                        + " from person.persons p where p.household_id = ? and p.path like ? order by p.birth_date")
+                .params(householdId, caller.pathPattern())
+                .query(PersonManagement::row)
+                .list();
+    }
+
+    /**
+     * Finds persons in the jurisdiction by full resident ID, by 11-digit phone, or by name
+     * prefix (at most 100).
+     */
+    public List<PersonRow> search(Caller caller, String query) {
+        caller.require(Permission.LEDGER_READ);
+        String q = query == null ? "" : query.trim();
+        if (q.isEmpty()) {
+            return List.of();
+        }
+        String upper = q.toUpperCase(java.util.Locale.ROOT);
+        if (upper.length() == 18 && upper.substring(0, 17).chars().allMatch(Character::isDigit)) {
+            return jdbc.sql("select " + ROW_COLUMNS + " from person.persons p where p.id_hash = ? and p.path like ?")
+                    .params(vault.hash(upper), caller.pathPattern())
+                    .query(PersonManagement::row)
+                    .list();
+        }
+        if (q.length() == 11 && q.chars().allMatch(Character::isDigit)) {
+            return jdbc.sql("select " + ROW_COLUMNS
+                            + " from person.persons p where p.phone_hash = ? and p.path like ? order by p.id limit 100")
+                    .params(vault.hash(q), caller.pathPattern())
+                    .query(PersonManagement::row)
+                    .list();
+        }
+        return jdbc.sql("select " + ROW_COLUMNS
+                        + " from person.persons p where p.name like ? and p.path like ? order by p.name, p.id limit 100")
+                .params(escapeLike(q) + "%", caller.pathPattern())
+                .query(PersonManagement::row)
+                .list();
+    }
+
+    /** A person's ledger entry (masked); 404 outside the jurisdiction. Audited. */
+    public PersonDetail person(Caller caller, long id) {
+        caller.require(Permission.LEDGER_READ);
+        PersonDetail detail = jdbc.sql("""
+                        select p.id, p.name, p.id_masked, p.birth_date, p.sex, p.phone_masked, p.micro_grid_code,
+                               p.household_id, p.residence, p.created_at
+                        from person.persons p where p.id = ? and p.path like ?""")
+                .params(id, caller.pathPattern())
+                .query((rs, n) -> new PersonDetail(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getDate(4).toLocalDate(), rs.getString(5), rs.getString(6), rs.getString(7),
+                        (Long) rs.getObject(8), ResidenceKind.valueOf(rs.getString(9)),
+                        rs.getTimestamp(10).toInstant()))
+                .optional()
+                .orElseThrow(() -> new PersonNotFound(id));
+        access.audit(caller, "PERSON_READ", "PERSON", Long.toString(id), null);
+        return detail;
+    }
+
+    /** The full resident ID and phone, for roles allowed to see them. Audited. */
+    public record Unmasked(String residentId, String phone) {}
+
+    /** Reveals a person's resident ID and phone; requires {@link Permission#UNMASK}; audited. */
+    public Unmasked unmask(Caller caller, long id) {
+        caller.require(Permission.UNMASK);
+        Unmasked unmasked = jdbc.sql("select id_cipher, phone_cipher from person.persons where id = ? and path like ?")
+                .params(id, caller.pathPattern())
+                .query((rs, n) -> new Unmasked(vault.decrypt(rs.getBytes(1)),
+                        rs.getBytes(2) == null ? null : vault.decrypt(rs.getBytes(2))))
+                .optional()
+                .orElseThrow(() -> new PersonNotFound(id));
+        access.audit(caller, "PERSON_UNMASK", "PERSON", Long.toString(id), "resident ID and phone shown");
+        return unmasked;
+    }
+
+    /**
+     * Registers one person in a micro-grid of the caller's jurisdiction.
+     *
+     * @throws IllegalArgumentException naming the field when a value is invalid or the ID exists
+     */
+    @Transactional
+    public long register(Caller caller, NewPerson person) {
+        caller.require(Permission.LEDGER_IMPORT);
+        Region microGrid = grid.requireMicroGrid(person.microGridCode());
+        caller.requireCovers(microGrid.path(), "Micro-grid " + microGrid.code());
+        if (person.householdId() != null
+                && grid.place(person.householdId())
+                        .filter(p -> p.kind() == PlaceKind.HOUSEHOLD && p.microGridCode().equals(microGrid.code()))
+                        .isEmpty()) {
+            throw new IllegalArgumentException("户 %d 不在微网格 %s 中".formatted(person.householdId(), microGrid.code()));
+        }
+        ResidentId rid = ResidentId.parse(person.residentId(), LocalDate.now(clock));
+        if (existsResidentId(rid.value())) {
+            throw new IllegalArgumentException("身份证号 %s 已登记".formatted(rid.masked()));
+        }
+        return bulkRegister(List.of(person))[0];
+    }
+
+    /** True when a person with this resident ID is registered anywhere. */
+    public boolean existsResidentId(String residentId) {
+        return jdbc.sql("select exists(select 1 from person.persons where id_hash = ?)")
+                .param(vault.hash(residentId.trim().toUpperCase(java.util.Locale.ROOT)))
+                .query(Boolean.class)
+                .single();
+    }
+
+    /**
+     * Registers already-validated persons with {@code COPY} and updates the population
+     * roll-ups (demo generator, bulk import). Unique resident IDs are enforced by the database.
+     */
+    @Transactional
+    public long[] bulkRegister(List<NewPerson> persons) {
+        if (persons.isEmpty()) {
+            return new long[0];
+        }
+        LocalDate today = LocalDate.now(clock);
+        long[] ids = jdbc.sql("select nextval('person.persons_id_seq') from generate_series(1, ?)")
+                .param(persons.size())
+                .query(Long.class)
+                .list()
+                .stream()
+                .mapToLong(Long::longValue)
+                .toArray();
+        var rows = new PgCopy.Rows();
+        Map<String, Long> perGrid = new HashMap<>();
+        for (int i = 0; i < persons.size(); i++) {
+            NewPerson p = persons.get(i);
+            Region microGrid = grid.requireMicroGrid(p.microGridCode());
+            appendRow(rows, ids[i], p, ResidentId.parse(p.residentId(), today), Phone.parseOptional(p.phone()), microGrid);
+            perGrid.merge(microGrid.code(), 1L, Long::sum);
+        }
+        PgCopy.copy(dataSource, PERSON_COPY_COLUMNS, rows);
+        grid.adjustPopulation(perGrid);
+        return ids;
+    }
+
+    static final String PERSON_COPY_COLUMNS = "person.persons (id, name, id_hash, id_cipher, id_masked, birth_date, sex,"
+            + " phone_hash, phone_cipher, phone_masked, household_id, micro_grid_code, path, residence)";
+
+    void appendRow(PgCopy.Rows rows, Long id, NewPerson p, ResidentId rid, String phone, Region microGrid) {
+        rows.field(id)
+                .field(p.name().trim())
+                .field(bytea(vault.hash(rid.value())))
+                .field(bytea(vault.encrypt(rid.value())))
+                .field(rid.masked())
+                .field(Date.valueOf(rid.birthDate()))
+                .field(rid.sex().name())
+                .field(phone == null ? null : bytea(vault.hash(phone)))
+                .field(phone == null ? null : bytea(vault.encrypt(phone)))
+                .field(phone == null ? null : Phone.mask(phone))
+                .field(p.householdId())
+                .field(microGrid.code())
+                .field(microGrid.path())
+                .field((p.residence() == null ? ResidenceKind.REGISTERED : p.residence()).name())
+                .end();
+    }
+
+    /** Hex form of bytes for COPY text format ({@code \x...}; the backslash is escaped by Rows). */
+    static String bytea(byte[] bytes) {
+        return "\\x" + java.util.HexFormat.of().formatHex(bytes);
+    }
+
+    static String escapeLike(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    static PersonRow row(ResultSet rs, int n) throws SQLException {
+        return new PersonRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
+                rs.getString(6), rs.getString(7), (Long) rs.getObject(8), ResidenceKind.valueOf(rs.getString(9)));
+    }
+}

@@ -1,0 +1,16 @@
+package org.pingji.grid;
+
+/** A region with its roll-up counts (kept current; reading them never scans people). */
+public record RegionSummary(
+        String code,
+        String name,
+        RegionLevel level,
+        String parentCode,
+        long population,
+        long households,
+        long gridWorkers,
+        long microGrids,
+        long compounds,
+        long shops,
+        long venues,
+        long sites) {}
