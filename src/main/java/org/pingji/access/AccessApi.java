@@ -1,0 +1,53 @@
+package org.pingji.access;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** JSON API of access: who am I, API tokens, the audit log. */
+@RestController
+@Tag(name = "Access", description = "Current user, API tokens and the audit log")
+class AccessApi {
+
+    private final AccessManagement access;
+
+    AccessApi(AccessManagement access) {
+        this.access = access;
+    }
+
+    @GetMapping("/api/me")
+    @Operation(summary = "The authenticated user, role and jurisdiction")
+    Caller me(Caller caller) {
+        return caller;
+    }
+
+    record TokenRequest(@NotBlank @Size(max = 80) String name) {}
+
+    @PostMapping("/api/tokens")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Issue an API token for the caller (shown once; use as 'Authorization: Bearer <token>')")
+    Map<String, String> token(Caller caller, @Valid @RequestBody TokenRequest request) {
+        return Map.of("token", access.issueApiToken(caller, request.name()));
+    }
+
+    @GetMapping("/api/audit")
+    @Operation(summary = "The audit log of personal-data reads and exports, newest first (admin only)")
+    List<AccessManagement.AuditEntry> audit(
+            Caller caller,
+            @RequestParam(required = false) String user,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "100") int size) {
+        return access.auditLog(caller, user, page, size);
+    }
+}

@@ -1,0 +1,37 @@
+package org.pingji.platform;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * Error answers: {@code {"error": code, "message": text}} as JSON under {@code /api/**}, the
+ * console's error page elsewhere.
+ */
+public final class ApiError {
+
+    private ApiError() {}
+
+    public static ResponseEntity<Map<String, Object>> of(HttpStatus status, String code, String message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", code);
+        body.put("message", message);
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+
+    /** JSON for API requests, otherwise the {@code error/status} page with the message. */
+    public static Object respond(HttpServletRequest request, HttpStatus status, String code, String message) {
+        if (request.getRequestURI().startsWith("/api/")) {
+            return of(status, code, message);
+        }
+        var page = new ModelAndView("error/status", status);
+        page.addObject("status", status.value());
+        page.addObject("code", code);
+        page.addObject("message", message);
+        return page;
+    }
+}

@@ -1,0 +1,72 @@
+package org.pingji.platform;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * The last-resort error mapping: an unexpected exception is logged with an incident id and the
+ * user sees only that id (JSON for {@code /api/**}, the error page otherwise), never the
+ * exception's message. Module advices handle the expected exceptions first.
+ */
+@RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+class ErrorHandling {
+
+    private static final Logger log = LoggerFactory.getLogger(ErrorHandling.class);
+
+    /** Invariant violations carry messages written for users (field and reason): 400. */
+    @ExceptionHandler(IllegalArgumentException.class)
+    Object badInput(IllegalArgumentException e, HttpServletRequest request) {
+        return ApiError.respond(request, HttpStatus.BAD_REQUEST, "bad_request", e.getMessage());
+    }
+
+    /** Bean Validation failures name the field and the reason. */
+    @ExceptionHandler(org.springframework.web.bind.MethodArgumentNotValidException.class)
+    Object invalid(org.springframework.web.bind.MethodArgumentNotValidException e, HttpServletRequest request) {
+        String message = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> f.getField() + ": " + f.getDefaultMessage())
+                .collect(java.util.stream.Collectors.joining("; "));
+        return ApiError.respond(request, HttpStatus.BAD_REQUEST, "invalid", message);
+    }
+
+    @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
+    Object denied(Exception e, HttpServletRequest request) {
+        return ApiError.respond(request, HttpStatus.FORBIDDEN, "forbidden", "无权访问");
+    }
+
+    @ExceptionHandler(Exception.class)
+    Object unexpected(Exception e, HttpServletRequest request) {
+        if (e instanceof org.springframework.web.ErrorResponse response) {
+            // Framework errors (missing parameter, wrong type, unreadable body, 404...) keep their status.
+            HttpStatus status = HttpStatus.valueOf(response.getStatusCode().value());
+            String detail = response.getBody().getDetail();
+            return ApiError.respond(request, status, "request", detail == null ? status.getReasonPhrase() : detail);
+        }
+        String incident = UUID.randomUUID().toString().substring(0, 8);
+        log.error("Incident {} on {} {}", incident, request.getMethod(), request.getRequestURI(), e);
+        if (request.getRequestURI().startsWith("/api/")) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("error", "internal");
+            body.put("message", "内部错误，事件编号 " + incident);
+            body.put("incident", incident);
+            return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(body);
+        }
+        var page = new ModelAndView("error/incident", HttpStatus.INTERNAL_SERVER_ERROR);
+        page.addObject("incident", incident);
+        return page;
+    }
+}
