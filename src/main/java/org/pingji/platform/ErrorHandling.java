@@ -41,6 +41,15 @@ class ErrorHandling {
         return ApiError.respond(request, HttpStatus.BAD_REQUEST, "invalid", message);
     }
 
+    /** A parameter of the wrong type or outside a closed set names the parameter and the value. */
+    @ExceptionHandler(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class)
+    Object mismatch(
+            org.springframework.web.method.annotation.MethodArgumentTypeMismatchException e,
+            HttpServletRequest request) {
+        return ApiError.respond(request, HttpStatus.BAD_REQUEST, "invalid",
+                "%s: '%s' 不是有效的值".formatted(e.getName(), e.getValue()));
+    }
+
     @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
     Object denied(Exception e, HttpServletRequest request) {
         return ApiError.respond(request, HttpStatus.FORBIDDEN, "forbidden", "无权访问");
