@@ -46,6 +46,12 @@ class GridApi {
         return grid.gridWorkers(caller, code);
     }
 
+    @GetMapping(value = "/regions/{code}/map", produces = {"application/geo+json", "application/json"})
+    @Operation(summary = "GeoJSON boundaries of the region's children (the region itself for a micro-grid) with counts")
+    RegionMap map(Caller caller, @PathVariable String code) {
+        return grid.map(caller, code);
+    }
+
     @GetMapping("/places")
     @Operation(summary = "Places in a region, optionally of one kind; paged by page/size (size at most 5000)")
     List<PlaceView> places(

@@ -108,6 +108,36 @@ public class GridManagement {
         return List.copyOf(workers.values());
     }
 
+    /**
+     * The boundaries of the region's children (of the region itself for a micro-grid) as GeoJSON
+     * features carrying code, name, level, population and households.
+     */
+    public RegionMap map(Caller caller, String code) {
+        Region region = region(caller, code);
+        List<Region> shown = region.level() == RegionLevel.MICRO_GRID ? List.of(region) : tree.children(region.code());
+        Map<String, RegionSummary> summaries = new HashMap<>();
+        summaries(shown).forEach(s -> summaries.put(s.code(), s));
+        Map<String, String> boundaries = new HashMap<>();
+        jdbc.sql("select code, boundary::text from grid.regions where code = any(?) and boundary is not null")
+                .param(shown.stream().map(Region::code).toArray(String[]::new))
+                .query(rs -> {
+                    boundaries.put(rs.getString(1), rs.getString(2));
+                });
+        List<RegionMap.Feature> features = shown.stream()
+                .map(r -> {
+                    RegionSummary s = summaries.get(r.code());
+                    Map<String, Object> properties = new LinkedHashMap<>();
+                    properties.put("code", r.code());
+                    properties.put("name", r.name());
+                    properties.put("level", r.level().name());
+                    properties.put("population", s.population());
+                    properties.put("households", s.households());
+                    return new RegionMap.Feature("Feature", properties, boundaries.get(r.code()));
+                })
+                .toList();
+        return new RegionMap("FeatureCollection", features);
+    }
+
     // ---- for other modules --------------------------------------------------------------
 
     /** The region with the code, if any (unscoped: regions are public administrative facts). */
