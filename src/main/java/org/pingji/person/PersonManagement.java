@@ -208,24 +208,19 @@ public class PersonManagement {
     void appendRow(PgCopy.Rows rows, Long id, NewPerson p, ResidentId rid, String phone, Region microGrid) {
         rows.field(id)
                 .field(p.name().trim())
-                .field(bytea(vault.hash(rid.value())))
-                .field(bytea(vault.encrypt(rid.value())))
+                .bytes(vault.hash(rid.value()))
+                .bytes(vault.encrypt(rid.value()))
                 .field(rid.masked())
                 .field(Date.valueOf(rid.birthDate()))
                 .field(rid.sex().name())
-                .field(phone == null ? null : bytea(vault.hash(phone)))
-                .field(phone == null ? null : bytea(vault.encrypt(phone)))
+                .bytes(phone == null ? null : vault.hash(phone))
+                .bytes(phone == null ? null : vault.encrypt(phone))
                 .field(phone == null ? null : Phone.mask(phone))
                 .field(p.householdId())
                 .field(microGrid.code())
                 .field(microGrid.path())
                 .field((p.residence() == null ? ResidenceKind.REGISTERED : p.residence()).name())
                 .end();
-    }
-
-    /** Hex form of bytes for COPY text format ({@code \x...}; the backslash is escaped by Rows). */
-    static String bytea(byte[] bytes) {
-        return "\\x" + java.util.HexFormat.of().formatHex(bytes);
     }
 
     static String escapeLike(String s) {

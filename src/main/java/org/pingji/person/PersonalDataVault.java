@@ -23,6 +23,7 @@ class PersonalDataVault {
     private final SecretKeySpec cryptKey;
     private final SecureRandom random = new SecureRandom();
     private final ThreadLocal<Mac> macs;
+    private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(PersonalDataVault::newCipher);
 
     PersonalDataVault(PersonSettings settings) {
         this.hashKey = new SecretKeySpec(derive("hash", settings.hashKey()), "HmacSHA256");
@@ -47,6 +48,14 @@ class PersonalDataVault {
         }
     }
 
+    private static Cipher newCipher() {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     byte[] hash(String value) {
         return macs.get().doFinal(value.getBytes(StandardCharsets.UTF_8));
     }
@@ -55,7 +64,7 @@ class PersonalDataVault {
         try {
             byte[] nonce = new byte[NONCE_BYTES];
             random.nextBytes(nonce);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = ciphers.get();
             cipher.init(Cipher.ENCRYPT_MODE, cryptKey, new GCMParameterSpec(128, nonce));
             byte[] sealed = cipher.doFinal(value.getBytes(StandardCharsets.UTF_8));
             return ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array();
@@ -66,7 +75,7 @@ class PersonalDataVault {
 
     String decrypt(byte[] stored) {
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = ciphers.get();
             cipher.init(Cipher.DECRYPT_MODE, cryptKey, new GCMParameterSpec(128, stored, 0, NONCE_BYTES));
             return new String(cipher.doFinal(stored, NONCE_BYTES, stored.length - NONCE_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {

@@ -19,6 +19,7 @@ public final class PgCopy {
 
     /** Rows in COPY text format: tab-separated, {@code \N} for null, escapes applied. */
     public static final class Rows {
+        private static final java.util.HexFormat HEX = java.util.HexFormat.of();
         private final StringBuilder text = new StringBuilder(1 << 16);
         private boolean rowStarted;
         private long rows;
@@ -32,19 +33,50 @@ public final class PgCopy {
             if (value == null) {
                 text.append("\\N");
             } else {
-                String s = value.toString();
-                for (int i = 0; i < s.length(); i++) {
-                    char c = s.charAt(i);
-                    switch (c) {
-                        case '\\' -> text.append("\\\\");
-                        case '\t' -> text.append("\\t");
-                        case '\n' -> text.append("\\n");
-                        case '\r' -> text.append("\\r");
-                        default -> text.append(c);
-                    }
-                }
+                appendEscaped(value.toString());
             }
             return this;
+        }
+
+        /** Appends a {@code bytea} field in hex form (null allowed). */
+        public Rows bytes(byte[] value) {
+            if (value == null) {
+                return field(null);
+            }
+            if (rowStarted) {
+                text.append('\t');
+            }
+            rowStarted = true;
+            text.append("\\\\x"); // COPY text format doubles the backslash of bytea's \x prefix
+            HEX.formatHex(text, value);
+            return this;
+        }
+
+        private void appendEscaped(String s) {
+            int length = s.length();
+            int i = 0;
+            while (i < length) {
+                char c = s.charAt(i);
+                if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+                    break;
+                }
+                i++;
+            }
+            if (i == length) {
+                text.append(s); // the common case: nothing to escape
+                return;
+            }
+            text.append(s, 0, i);
+            for (; i < length; i++) {
+                char c = s.charAt(i);
+                switch (c) {
+                    case '\\' -> text.append("\\\\");
+                    case '\t' -> text.append("\\t");
+                    case '\n' -> text.append("\\n");
+                    case '\r' -> text.append("\\r");
+                    default -> text.append(c);
+                }
+            }
         }
 
         /** Ends the current row. */
@@ -57,6 +89,11 @@ public final class PgCopy {
 
         public long count() {
             return rows;
+        }
+
+        /** The COPY text built so far. */
+        String text() {
+            return text.toString();
         }
 
         Reader reader() {
