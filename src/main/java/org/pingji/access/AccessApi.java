@@ -41,6 +41,30 @@ class AccessApi {
         return Map.of("token", access.issueApiToken(caller, request.name()));
     }
 
+    /** A user to create; the jurisdiction must lie inside the admin's own. */
+    record UserRequest(
+            @NotBlank @Size(max = 64) String username,
+            @NotBlank @Size(max = 80) String displayName,
+            @NotBlank @Size(min = 8, max = 128) String password,
+            @jakarta.validation.constraints.NotNull Role role,
+            @NotBlank String jurisdictionCode) {}
+
+    @PostMapping("/api/users")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Create a user with a role and a jurisdiction (admin only)")
+    Map<String, Long> createUser(Caller caller, @Valid @RequestBody UserRequest request) {
+        long id = access.createUser(caller, new AccessManagement.NewUser(request.username(), request.displayName(),
+                request.password(), request.role(), request.jurisdictionCode()));
+        return Map.of("id", id);
+    }
+
+    @GetMapping("/api/users")
+    @Operation(summary = "Users with a role inside the caller's jurisdiction (admin only)")
+    List<AccessManagement.UserView> users(Caller caller, @RequestParam Role role) {
+        caller.require(Permission.ADMINISTER);
+        return access.usersWithRole(caller, role);
+    }
+
     @GetMapping("/api/audit")
     @Operation(summary = "The audit log of personal-data reads and exports, newest first (admin only)")
     List<AccessManagement.AuditEntry> audit(

@@ -7,7 +7,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -36,10 +35,26 @@ public class AccessManagement {
     /** A user to create: the jurisdiction is a region code that must exist. */
     public record NewUser(String username, String displayName, String password, Role role, String jurisdictionCode) {}
 
-    /** Creates a user with a hashed password; the username must be unused. */
+    /**
+     * Creates a user on behalf of an administrator: the jurisdiction must lie inside the
+     * administrator's own and the username must be unused. Audited.
+     */
     @Transactional
-    public long createUser(NewUser user) {
-        return createUserWithHash(user, passwords.encode(user.password()));
+    public long createUser(Caller admin, NewUser user) {
+        admin.require(Permission.ADMINISTER);
+        String path = directory.pathOf(user.jurisdictionCode())
+                .orElseThrow(() -> new IllegalArgumentException("jurisdictionCode: 未知的区划代码 " + user.jurisdictionCode()));
+        admin.requireCovers(path, "Jurisdiction " + user.jurisdictionCode());
+        boolean taken = jdbc.sql("select exists(select 1 from access.users where username = ?)")
+                .param(user.username())
+                .query(Boolean.class)
+                .single();
+        if (taken) {
+            throw new IllegalArgumentException("username: 用户名 %s 已存在".formatted(user.username()));
+        }
+        long id = createUserWithHash(user, passwords.encode(user.password()));
+        audit(admin, "USER_CREATED", "USER", user.username(), user.role() + " " + user.jurisdictionCode());
+        return id;
     }
 
     /**
@@ -155,7 +170,4 @@ public class AccessManagement {
         return s == null || s.isBlank() ? null : s.trim();
     }
 
-    static String hex(byte[] bytes) {
-        return HexFormat.of().formatHex(bytes);
-    }
 }
