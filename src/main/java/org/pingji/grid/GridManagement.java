@@ -74,14 +74,18 @@ public class GridManagement {
     public List<PlaceView> places(Caller caller, String code, PlaceKind kind, int page, int size) {
         Region region = region(caller, code);
         int limit = Math.clamp(size, 1, 5000);
-        return jdbc.sql("""
-                        select id, kind, name, address, category, micro_grid_code from grid.places
-                        where path like ? and (cast(? as text) is null or kind = ?)
-                        order by path, id limit ? offset ?""")
-                .params(region.path() + "%", kind == null ? null : kind.name(), kind == null ? null : kind.name(), limit,
-                        (long) Math.max(0, page) * limit)
-                .query(GridManagement::place)
-                .list();
+        long offset = (long) Math.max(0, page) * limit;
+        // Two statements so that each uses its own index: (kind, path, id) or (path, kind, id).
+        var query = kind == null
+                ? jdbc.sql("""
+                                select id, kind, name, address, category, micro_grid_code from grid.places
+                                where path like ? order by path, id limit ? offset ?""")
+                        .params(region.path() + "%", limit, offset)
+                : jdbc.sql("""
+                                select id, kind, name, address, category, micro_grid_code from grid.places
+                                where kind = ? and path like ? order by path, id limit ? offset ?""")
+                        .params(kind.name(), region.path() + "%", limit, offset);
+        return query.query(GridManagement::place).list();
     }
 
     /** Grid workers assigned to at least one micro-grid inside the region. */
