@@ -12,6 +12,12 @@ public enum Permission {
     LEDGER_EXPORT,
     /** See a full resident ID or phone number (audited). */
     UNMASK,
+    /** Open and close testing rounds, open tables and assign samplers. */
+    ROUND_MANAGE,
+    /** Scan persons into tubes, seal tubes and pack transport boxes at a sampling table. */
+    SAMPLE,
+    /** Receive transport boxes and report tube results. */
+    LAB_REPORT,
     /** Browse the audit log and manage users. */
     ADMINISTER
 }

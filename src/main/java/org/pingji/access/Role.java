@@ -1,10 +1,13 @@
 package org.pingji.access;
 
 import static org.pingji.access.Permission.ADMINISTER;
+import static org.pingji.access.Permission.LAB_REPORT;
 import static org.pingji.access.Permission.LEDGER_EXPORT;
 import static org.pingji.access.Permission.LEDGER_IMPORT;
 import static org.pingji.access.Permission.LEDGER_READ;
 import static org.pingji.access.Permission.REGION_READ;
+import static org.pingji.access.Permission.ROUND_MANAGE;
+import static org.pingji.access.Permission.SAMPLE;
 import static org.pingji.access.Permission.UNMASK;
 
 import java.util.EnumSet;
@@ -13,12 +16,12 @@ import java.util.Set;
 /** The roles of the county's prevention work, each with its fixed set of permissions. */
 public enum Role {
     ADMIN(EnumSet.allOf(Permission.class)),
-    COUNTY_COMMANDER(EnumSet.of(REGION_READ, LEDGER_READ, LEDGER_IMPORT, LEDGER_EXPORT, UNMASK)),
-    TOWNSHIP_OFFICER(EnumSet.of(REGION_READ, LEDGER_READ, LEDGER_IMPORT, LEDGER_EXPORT, UNMASK)),
+    COUNTY_COMMANDER(EnumSet.of(REGION_READ, LEDGER_READ, LEDGER_IMPORT, LEDGER_EXPORT, UNMASK, ROUND_MANAGE)),
+    TOWNSHIP_OFFICER(EnumSet.of(REGION_READ, LEDGER_READ, LEDGER_IMPORT, LEDGER_EXPORT, UNMASK, ROUND_MANAGE)),
     VILLAGE_OFFICER(EnumSet.of(REGION_READ, LEDGER_READ, LEDGER_IMPORT, LEDGER_EXPORT, UNMASK)),
     GRID_WORKER(EnumSet.of(REGION_READ, LEDGER_READ, LEDGER_IMPORT, LEDGER_EXPORT, UNMASK)),
-    SAMPLER(EnumSet.of(REGION_READ)),
-    LAB(EnumSet.of(REGION_READ)),
+    SAMPLER(EnumSet.of(REGION_READ, SAMPLE)),
+    LAB(EnumSet.of(REGION_READ, LAB_REPORT)),
     CHECKPOINT_STAFF(EnumSet.of(REGION_READ)),
     EPIDEMIOLOGIST(EnumSet.of(REGION_READ, LEDGER_READ, LEDGER_EXPORT, UNMASK)),
     QUARANTINE_MANAGER(EnumSet.of(REGION_READ, LEDGER_READ)),

@@ -27,6 +27,7 @@ import org.pingji.person.NewPerson;
 import org.pingji.person.PersonManagement;
 import org.pingji.person.ResidenceKind;
 import org.pingji.person.ResidentId;
+import org.pingji.testing.TestingManagement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ClassPathResource;
@@ -58,12 +59,15 @@ class DemoCounty {
     private final GridManagement grid;
     private final PersonManagement persons;
     private final AccessManagement access;
+    private final TestingManagement testing;
     private final TransactionTemplate transaction;
 
-    DemoCounty(GridManagement grid, PersonManagement persons, AccessManagement access, TransactionTemplate transaction) {
+    DemoCounty(GridManagement grid, PersonManagement persons, AccessManagement access, TestingManagement testing,
+            TransactionTemplate transaction) {
         this.grid = grid;
         this.persons = persons;
         this.access = access;
+        this.testing = testing;
         this.transaction = transaction;
     }
 
@@ -208,7 +212,16 @@ class DemoCounty {
                         pointGrids.get(i).code(), pointIds[i], "ST" + (i + 1) + "-" + t));
             }
         }
-        grid.addPlaces(tables);
+        long[] tableIds = grid.addPlaces(tables);
+        // sampler1 (jurisdiction: the first township) works at every table of that township.
+        String firstTownship = villages.getFirst().townshipCode();
+        List<Long> township = new ArrayList<>();
+        for (int i = 0; i < tableIds.length; i++) {
+            if (tables.get(i).microGridCode().startsWith(firstTownship)) {
+                township.add(tableIds[i]);
+            }
+        }
+        testing.seedAssignments(township, "sampler1");
     }
 
     private void createPopulation(SplittableRandom random, List<MicroGrid> microGrids, int total) {

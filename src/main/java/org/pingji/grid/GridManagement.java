@@ -322,6 +322,23 @@ public class GridManagement {
         return tree.size();
     }
 
+    /** A site with its parent place (a sampling table's collection point). */
+    public record Site(long id, PlaceKind kind, String name, Long parentId, String parentName, String microGridCode,
+            String path) {}
+
+    /** Every place of the kind inside the region (unscoped: callers check the region first). */
+    public List<Site> sitesIn(String regionCode, PlaceKind kind) {
+        Region region = tree.get(regionCode);
+        return jdbc.sql("""
+                        select p.id, p.kind, p.name, p.parent_id, parent.name, p.micro_grid_code, p.path
+                        from grid.places p left join grid.places parent on parent.id = p.parent_id
+                        where p.kind = ? and p.path like ? order by p.path, p.id""")
+                .params(kind.name(), region.path() + "%")
+                .query((rs, n) -> new Site(rs.getLong(1), PlaceKind.valueOf(rs.getString(2)), rs.getString(3),
+                        (Long) rs.getObject(4), rs.getString(5), rs.getString(6), rs.getString(7)))
+                .list();
+    }
+
     // ---- internals ----------------------------------------------------------------------
 
     private long[] allocateIds(String sequence, int n) {

@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** The one {@link Clock} domain code reads time from (tests replace it). */
 @Configuration(proxyBeanMethods = false)
+@org.springframework.scheduling.annotation.EnableScheduling
 class ClockConfiguration {
 
     @Bean

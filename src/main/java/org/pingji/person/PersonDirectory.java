@@ -1,0 +1,77 @@
+package org.pingji.person;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.pingji.access.Caller;
+import org.pingji.access.Permission;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Batch lookups of persons for other modules' hot paths (sample scans, rosters): one query per
+ * batch, never one per person.
+ */
+@Service
+public class PersonDirectory {
+
+    private final JdbcClient jdbc;
+    private final PersonalDataVault vault;
+
+    PersonDirectory(JdbcClient jdbc, PersonalDataVault vault) {
+        this.jdbc = jdbc;
+        this.vault = vault;
+    }
+
+    /** The persons with these ids that exist. */
+    public Map<Long, PersonRef> byIds(Collection<Long> ids) {
+        Map<Long, PersonRef> found = new HashMap<>(ids.size() * 2);
+        if (ids.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("select id, name, micro_grid_code, path from person.persons where id = any(?)")
+                .param(ids.toArray(Long[]::new))
+                .query(rs -> {
+                    found.put(rs.getLong(1), new PersonRef(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                });
+        return found;
+    }
+
+    /**
+     * The persons with these resident IDs (upper-case, trimmed; invalid ones simply match
+     * nothing), keyed by the ID as given.
+     */
+    public Map<String, PersonRef> byResidentIds(Collection<String> residentIds) {
+        Map<String, PersonRef> found = new HashMap<>(residentIds.size() * 2);
+        if (residentIds.isEmpty()) {
+            return found;
+        }
+        Map<String, String> idByHashHex = new HashMap<>(residentIds.size() * 2);
+        List<byte[]> hashes = residentIds.stream()
+                .map(id -> {
+                    byte[] hash = vault.hash(id.trim().toUpperCase(Locale.ROOT));
+                    idByHashHex.put(java.util.HexFormat.of().formatHex(hash), id);
+                    return hash;
+                })
+                .toList();
+        jdbc.sql("select id, name, micro_grid_code, path, id_hash from person.persons where id_hash = any(?)")
+                .param(hashes.toArray(byte[][]::new))
+                .query(rs -> {
+                    String given = idByHashHex.get(java.util.HexFormat.of().formatHex(rs.getBytes(5)));
+                    found.put(given, new PersonRef(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                });
+        return found;
+    }
+
+    /** Everyone living in a region inside the caller's jurisdiction, ordered by micro-grid and id. */
+    public List<PersonRef> inRegion(Caller caller, String regionPath, int limit) {
+        caller.require(Permission.LEDGER_READ);
+        caller.requireCovers(regionPath, "Region " + regionPath);
+        return jdbc.sql("select id, name, micro_grid_code, path from person.persons where path like ? order by path, id limit ?")
+                .params(regionPath + "%", limit)
+                .query((rs, n) -> new PersonRef(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .list();
+    }
+}
