@@ -44,7 +44,13 @@ final class EmbeddedPostgres {
             } else {
                 Path dir = Path.of(key).toAbsolutePath();
                 Files.createDirectories(dir);
-                builder.setDataDirectory(dir).setCleanDataDirectory(false);
+                // zonky starts postgres with -F (no fsync) and synchronous_commit=off for tests;
+                // a kept data folder holds real data, so every commit must reach the disk.
+                builder.setDataDirectory(dir)
+                        .setCleanDataDirectory(false)
+                        .setServerConfig("fsync", "on")
+                        .setServerConfig("synchronous_commit", "on")
+                        .setServerConfig("full_page_writes", "on");
             }
             server = builder.start();
             serverDirectory = key;

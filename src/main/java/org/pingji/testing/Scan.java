@@ -8,8 +8,11 @@ import java.util.UUID;
  * client once per scan and makes replays harmless.
  *
  * @param person exactly one of personId, residentId or statusCode
+ * @param arrivedAt optional: when the person was checked in at the collection point (drills time
+ *     the wait from arrival to sampling)
  */
-public record Scan(UUID scanId, long roundId, long tableId, String tubeBarcode, PersonKey person, Instant scannedAt) {
+public record Scan(
+        UUID scanId, long roundId, long tableId, String tubeBarcode, PersonKey person, Instant scannedAt, Instant arrivedAt) {
 
     /** How the person was identified at the table. */
     public record PersonKey(Long personId, String residentId, String statusCode) {}

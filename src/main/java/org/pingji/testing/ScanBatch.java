@@ -25,7 +25,7 @@ final class ScanBatch {
     static final Pattern BARCODE = Pattern.compile("[A-Z0-9-]{6,32}");
 
     private record Sample(UUID scanId, long roundId, String tube, long personId, int attempt, long tableId,
-            String sampler, String microGridCode, String path, Instant scannedAt) {}
+            String sampler, String microGridCode, String path, Instant scannedAt, Instant arrivedAt) {}
 
     private final ScanState state;
     private final Instant now;
@@ -131,7 +131,7 @@ final class ScanBatch {
         }
         state.scanIds.add(id);
         samples.add(new Sample(id, round.id, barcode, person.id(), used + 1, table.tableId(), sampler,
-                person.microGridCode(), person.path(), scan.scannedAt()));
+                person.microGridCode(), person.path(), scan.scannedAt(), scan.arrivedAt()));
         return ScanOutcome.accepted(id, "已采样：%s（试管 %s %d/%d%s）".formatted(person.name(), barcode, tube.count,
                 tube.capacity, full));
     }
@@ -221,6 +221,7 @@ final class ScanBatch {
             String[] grids = new String[n];
             String[] paths = new String[n];
             Timestamp[] scanned = new Timestamp[n];
+            Timestamp[] arrived = new Timestamp[n];
             Map<String, Long> firstSamples = new HashMap<>();
             Map<String, Long> coverageRound = new HashMap<>();
             Map<String, String> coveragePath = new HashMap<>();
@@ -236,6 +237,7 @@ final class ScanBatch {
                 grids[i] = s.microGridCode();
                 paths[i] = s.path();
                 scanned[i] = Timestamp.from(s.scannedAt());
+                arrived[i] = s.arrivedAt() == null ? null : Timestamp.from(s.arrivedAt());
                 if (s.attempt() == 1) {
                     String key = s.roundId() + ":" + s.microGridCode();
                     firstSamples.merge(key, 1L, Long::sum);
@@ -245,12 +247,12 @@ final class ScanBatch {
             }
             jdbc.sql("""
                             insert into testing.samples (scan_id, round_id, tube_barcode, person_id, attempt, table_id, sampler,
-                                                         micro_grid_code, path, scanned_at, recorded_at)
-                            select i, r, t, p, a, tb, s, g, pa, sa, ? from unnest(?::uuid[], ?::bigint[], ?::text[], ?::bigint[],
-                                ?::int[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::timestamptz[])
-                              as u(i, r, t, p, a, tb, s, g, pa, sa)
+                                                         micro_grid_code, path, scanned_at, arrived_at, recorded_at)
+                            select i, r, t, p, a, tb, s, g, pa, sa, ar, ? from unnest(?::uuid[], ?::bigint[], ?::text[], ?::bigint[],
+                                ?::int[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[])
+                              as u(i, r, t, p, a, tb, s, g, pa, sa, ar)
                             on conflict (scan_id) do nothing""")
-                    .params(recordedAt, ids, rounds, tubes, people, attempts, tables, samplers, grids, paths, scanned)
+                    .params(recordedAt, ids, rounds, tubes, people, attempts, tables, samplers, grids, paths, scanned, arrived)
                     .update();
             if (!firstSamples.isEmpty()) {
                 String[] keys = firstSamples.keySet().toArray(String[]::new);

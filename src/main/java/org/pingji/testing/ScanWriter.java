@@ -136,11 +136,15 @@ class ScanWriter implements SmartLifecycle {
                 batch.add(first);
                 int weight = first.weight();
                 Command next;
-                while (weight < settings.maxBatchScans() && (next = queue.poll()) != null) {
-                    batch.add(next);
-                    weight += next.weight();
+                if (settings.groupCommit()) {
+                    while (weight < settings.maxBatchScans() && (next = queue.poll()) != null) {
+                        batch.add(next);
+                        weight += next.weight();
+                    }
+                    process(batch);
+                } else {
+                    processOneByOne(first);
                 }
-                process(batch);
                 capacity.release(weight);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -196,6 +200,26 @@ class ScanWriter implements SmartLifecycle {
             throw e;
         }
         answers.forEach(Runnable::run);
+    }
+
+    /** The baseline without group commit: every scan in its own transaction. */
+    private void processOneByOne(Command command) {
+        if (!(command instanceof ScanCommand sc)) {
+            process(List.of(command));
+            return;
+        }
+        List<ScanOutcome> outcomes = new ArrayList<>(sc.scans().size());
+        for (Scan scan : sc.scans()) {
+            var single = new ScanCommand(List.of(scan), sc.sampler(), new CompletableFuture<>());
+            process(List.of(single));
+            try {
+                outcomes.addAll(single.done().join());
+            } catch (RuntimeException e) {
+                sc.done().completeExceptionally(e.getCause() instanceof RuntimeException r ? r : e);
+                return;
+            }
+        }
+        sc.done().complete(outcomes);
     }
 
     private static void fail(Command c, RuntimeException e) {

@@ -161,6 +161,18 @@ class TestingApi {
         return testing.notSampled(caller, id, region);
     }
 
+    @GetMapping("/rounds/{id}/drill-report")
+    @Operation(summary = "Timings per collection point: arrival→sampled→sealed→boxed→received→resulted (median minutes)")
+    DrillReport drillReport(Caller caller, @PathVariable long id) {
+        return testing.drillReport(caller, id);
+    }
+
+    @GetMapping("/planner")
+    @Operation(summary = "Recommended pool size for a region (two-stage Dorfman) with expected tests per person and H(p)")
+    PoolPlan planner(Caller caller, @RequestParam String region) {
+        return testing.plan(caller, region);
+    }
+
     record AbsenceRequest(@NotNull Long personId, @NotNull NotSampled.Reason reason, String note) {}
 
     @PostMapping("/rounds/{id}/absences")

@@ -35,9 +35,12 @@ public class TestingManagement {
     private final LabDesk lab;
     private final Boxes boxes;
     private final CoverageQueries coverage;
+    private final RoundReports reports;
 
     TestingManagement(JdbcClient jdbc, TransactionTemplate transaction, GridManagement grid, ScanWriter writer,
-            TestingSettings settings, Clock clock, LabDesk lab, Boxes boxes, CoverageQueries coverage) {
+            TestingSettings settings, Clock clock, LabDesk lab, Boxes boxes, CoverageQueries coverage,
+            RoundReports reports) {
+        this.reports = reports;
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.grid = grid;
@@ -95,6 +98,16 @@ public class TestingManagement {
     public List<NotSampled> notSampled(Caller caller, long roundId, String regionCode) {
         round(caller, roundId);
         return coverage.notSampled(caller, roundId, regionCode);
+    }
+
+    /** Timings of a round (a drill or not) per collection point. */
+    public DrillReport drillReport(Caller caller, long roundId) {
+        return reports.drillReport(round(caller, roundId));
+    }
+
+    /** The pool size that minimises expected tests per person in a region, from earlier rounds. */
+    public PoolPlan plan(Caller caller, String regionCode) {
+        return reports.plan(caller, regionCode);
     }
 
     /** Records why a person was not sampled. */
