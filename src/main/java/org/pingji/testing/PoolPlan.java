@@ -32,9 +32,15 @@ public record PoolPlan(
         return -p * Math.log(p) / Math.log(2) - (1 - p) * Math.log(1 - p) / Math.log(2);
     }
 
-    /** Plans with a smoothed prevalence (x + 0.5) / (n + 1), so no data does not mean p = 0. */
+    /** Prevalence assumed before any result: mass screening of a mostly healthy population. */
+    static final double PRIOR_PREVALENCE = 0.001;
+
+    /**
+     * Plans with a smoothed prevalence (x + ½) / (n + ½ / p₀): p₀ = 0.1% with no results, the
+     * observed rate once there are many, and never exactly zero.
+     */
     static PoolPlan of(String regionCode, long positives, long resulted, List<Integer> allowed) {
-        double p = (positives + 0.5) / (resulted + 1.0);
+        double p = (positives + 0.5) / (resulted + 0.5 / PRIOR_PREVALENCE);
         List<Option> options = allowed.stream().sorted().map(k -> new Option(k, round(dorfman(k, p)))).toList();
         int best = options.stream()
                 .min(java.util.Comparator.comparingDouble(Option::expectedTestsPerPerson))

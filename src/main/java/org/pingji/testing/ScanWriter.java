@@ -150,7 +150,13 @@ class ScanWriter implements SmartLifecycle {
                 Thread.currentThread().interrupt();
                 break;
             } catch (RuntimeException e) {
+                // Validation may have changed the state before the failure: rebuild it from the
+                // database and let every waiting request know (clients may safely resend).
                 log.error("Scan writer failed on a batch of {} commands", batch.size(), e);
+                state = ScanState.load(jdbc);
+                var failure = new ScanQueueFull("处理失败，请稍后重试（可安全重发）");
+                batch.forEach(c -> fail(c, failure));
+                capacity.release(batch.stream().mapToInt(Command::weight).sum());
             } finally {
                 batch.clear();
             }
@@ -182,8 +188,12 @@ class ScanWriter implements SmartLifecycle {
                     answers.add(() -> sc.done().complete(outcomes));
                 }
                 case SealCommand seal -> {
-                    String message = changes.seal(seal.barcode(), seal.username());
-                    answers.add(() -> seal.done().complete(message));
+                    try {
+                        String message = changes.seal(seal.barcode(), seal.username());
+                        answers.add(() -> seal.done().complete(message));
+                    } catch (TestingRefused refused) {
+                        answers.add(() -> seal.done().completeExceptionally(refused));
+                    }
                 }
             }
         }

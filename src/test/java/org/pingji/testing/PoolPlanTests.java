@@ -26,6 +26,9 @@ class PoolPlanTests {
     @Test
     void recommendsLargePoolsAtLowPrevalenceAndSingleTestsAtHighPrevalence() {
         List<Integer> allowed = List.of(1, 5, 10, 20);
+        PoolPlan none = PoolPlan.of("141029", 0, 0, allowed);
+        assertThat(none.prevalence()).isEqualTo(0.001);
+        assertThat(none.recommendedPoolSize()).isEqualTo(20);
         PoolPlan low = PoolPlan.of("141029", 2, 200_000, allowed);
         assertThat(low.recommendedPoolSize()).isEqualTo(20);
         assertThat(low.informationFloor()).isLessThan(low.options().getLast().expectedTestsPerPerson());

@@ -254,7 +254,7 @@ class TestingScenarioTests {
                 .content("[" + scan(UUID.randomUUID(), round, table, tube, "{\"personId\":%d}".formatted(people.get(1)), at) + "]")
                 .exchange();
         assertThat(body(unassigned)).contains("REJECTED", "未被分配");
-        // Results for unknown and unsealed tubes are rejected; the open tube still holds one sample.
+        // Results for unknown and unsealed tubes are rejected.
         assertThat(post("lab1", "/api/testing/results", """
                 [{"tubeBarcode":"NOSUCH01","result":"NEGATIVE"},{"tubeBarcode":"%s","result":"NEGATIVE"}]""".formatted(tube)))
                 .bodyJson().extractingPath("$[*].message").asArray()
@@ -277,13 +277,21 @@ class TestingScenarioTests {
                 .header(HttpHeaders.AUTHORIZATION, basic("lab1"))
                 .exchange();
         assertThat(garbage).hasStatus(422).bodyText().contains("文件无法读取");
+        // Sealing: an unknown tube and a second seal are refused with a reason; the writer keeps going.
+        assertThat(post("sampler1", "/api/testing/tubes/NOSUCH03/seal", "")).hasStatus(400).bodyText().contains("不存在");
+        assertThat(post("sampler1", "/api/testing/tubes/" + tube + "/seal", "")).hasStatusOk();
+        assertThat(post("sampler1", "/api/testing/tubes/" + tube + "/seal", "")).hasStatus(400).bodyText().contains("已封管");
+        assertThat(outcomes(post("sampler1", "/api/testing/scans", "[" + scan(UUID.randomUUID(), round, table, tube,
+                "{\"personId\":%d}".formatted(people.get(1)), at) + "]"))).containsExactly("REJECTED");
+        assertThat(outcomes(post("sampler1", "/api/testing/scans", "[" + scan(UUID.randomUUID(), round, table,
+                "R%dBAD02".formatted(round), "{\"personId\":%d}".formatted(people.get(1)), at) + "]"))).containsExactly("ACCEPTED");
         // After closing, scans are refused.
         assertThat(post("commander", "/api/testing/rounds/" + round + "/close", "")).hasStatusOk();
         var closed = post("sampler1", "/api/testing/scans", "[" + scan(UUID.randomUUID(), round, table, tube,
                 "{\"personId\":%d}".formatted(people.get(1)), at) + "]");
         assertThat(body(closed)).contains("REJECTED", "不存在或已结束");
         assertThat(get("commander", "/api/testing/rounds/" + round + "/coverage?region=141029100002")).bodyJson()
-                .extractingPath("$.sampled").isEqualTo(1);
+                .extractingPath("$.sampled").isEqualTo(2);
     }
 
     @Test
