@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Crash safety of the scan API (issue #3): load the scan API, kill -9 the platform AND its
+# PostgreSQL in the middle (a power cut), restart, then replay every scan that was sent.
+# Prints acknowledged / present / lost / duplicated; fails if an acknowledged scan is missing
+# or a replay writes anything twice.
+# Usage: bench/crash-test.sh [persons] [seconds-before-kill]   (build first: ./mvnw -DskipTests package)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. .mvn/select-jdk.sh
+persons=${1:-100000}
+seconds=${2:-8}
+data=$(mktemp -d /tmp/pingji-crash.XXXX)
+port=18282
+out="$data/client"
+
+start() {
+  PINGJI_DATA_DIR="$data/pg" PINGJI_DEMO_PERSONS="$persons" PORT=$port \
+    "$JAVA_HOME/bin/java" -jar target/pingji.jar >> "$data/app.log" 2>&1 &
+  echo $! > "$data/app.pid"
+  until curl -fs "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -q '"UP"'; do
+    sleep 0.5
+    kill -0 "$(cat "$data/app.pid")" 2>/dev/null || { echo "platform died, see $data/app.log"; exit 1; }
+  done
+}
+client() { # $1 = mode
+  ./mvnw -q -B test -Dspotless.check.skip=true -Dtest=ScanLoadBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+    -Dpingji.bench=true -Dpingji.bench.url=http://127.0.0.1:$port -Dpingji.bench.mode="$1" \
+    -Dpingji.bench.dir="$out" 2>&1 | grep -E "BENCH|FAIL|expected" || true
+}
+
+echo "== data in $data, $persons persons"
+start
+client crash &
+loader=$!
+# Kill once scans are flowing: wait for the first acknowledgements, then a few seconds more.
+until [ -s "$out/acked.txt" ]; do sleep 0.2; done
+sleep "$seconds"
+echo "== kill -9 platform and PostgreSQL after $(wc -l < "$out/acked.txt") acknowledged scans"
+kill -9 "$(cat "$data/app.pid")"
+pkill -9 -f "postgres -D $data/pg" || true
+wait $loader || true
+sleep 1
+echo "== restart"
+start
+client verify
+kill "$(cat "$data/app.pid")"; wait "$(cat "$data/app.pid")" 2>/dev/null || true
