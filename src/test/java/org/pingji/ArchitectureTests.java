@@ -19,27 +19,45 @@ class ArchitectureTests {
 
     @Test
     void noJpa() {
-        noClasses().should().dependOnClassesThat().resideInAPackage("jakarta.persistence..").check(CLASSES);
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("jakarta.persistence..")
+                .check(CLASSES);
     }
 
     @Test
     void noLegacyDates() {
-        noClasses().should().dependOnClassesThat().haveFullyQualifiedName("java.util.Date").check(CLASSES);
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("java.util.Date")
+                .check(CLASSES);
     }
 
     @Test
     void controllersAreNotPublic() {
-        classes().that().areAnnotatedWith(Controller.class).or().areAnnotatedWith(RestController.class)
-                .should().notBePublic()
+        classes()
+                .that()
+                .areAnnotatedWith(Controller.class)
+                .or()
+                .areAnnotatedWith(RestController.class)
+                .should()
+                .notBePublic()
                 .check(CLASSES);
     }
 
     @Test
     void domainCodeReadsTimeFromTheInjectedClock() {
-        noClasses().that().resideOutsideOfPackage("org.pingji.platform..")
-                .should().callMethod(java.time.Instant.class, "now")
-                .orShould().callMethod(java.time.LocalDate.class, "now")
-                .orShould().callMethod(java.time.LocalDateTime.class, "now")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("org.pingji.platform..")
+                .should()
+                .callMethod(java.time.Instant.class, "now")
+                .orShould()
+                .callMethod(java.time.LocalDate.class, "now")
+                .orShould()
+                .callMethod(java.time.LocalDateTime.class, "now")
                 .check(CLASSES);
     }
 }

@@ -33,7 +33,10 @@ class JurisdictionMatrixTests {
     }
 
     MvcTestResult get(String user, String uri) {
-        return mvc.get().uri(uri).header(HttpHeaders.AUTHORIZATION, basic(user, "demo")).exchange();
+        return mvc.get()
+                .uri(uri)
+                .header(HttpHeaders.AUTHORIZATION, basic(user, "demo"))
+                .exchange();
     }
 
     String body(MvcTestResult result) {
@@ -46,8 +49,15 @@ class JurisdictionMatrixTests {
 
     @ParameterizedTest(name = "{0} sees {1} at the top")
     @CsvSource({
-        "admin,141029", "commander,141029", "coleader,141029", "township1,141029100", "village1,141029100001",
-        "gridworker1,1410291000010101", "sampler1,141029100", "epi1,141029", "duty1,141029"
+        "admin,141029",
+        "commander,141029",
+        "coleader,141029",
+        "township1,141029100",
+        "village1,141029100001",
+        "gridworker1,1410291000010101",
+        "sampler1,141029100",
+        "epi1,141029",
+        "duty1,141029"
     })
     void topRegionIsTheJurisdiction(String user, String code) {
         var result = get(user, "/api/regions");
@@ -58,10 +68,19 @@ class JurisdictionMatrixTests {
 
     @ParameterizedTest(name = "{0} reading region {1} gets {2}")
     @CsvSource({
-        "commander,141029,200", "commander,1410291000010101,200", "township1,141029,403", "township1,141029100,200",
-        "township1,141029101,403", "township1,1410291000010101,200", "village1,141029100,403",
-        "village1,141029100002,403", "gridworker1,141029100001,403", "gridworker1,1410291000010102,403",
-        "gridworker1,1410291000010101,200", "resident1,1410291000010101,403", "commander,999999,404"
+        "commander,141029,200",
+        "commander,1410291000010101,200",
+        "township1,141029,403",
+        "township1,141029100,200",
+        "township1,141029101,403",
+        "township1,1410291000010101,200",
+        "village1,141029100,403",
+        "village1,141029100002,403",
+        "gridworker1,141029100001,403",
+        "gridworker1,1410291000010102,403",
+        "gridworker1,1410291000010101,200",
+        "resident1,1410291000010101,403",
+        "commander,999999,404"
     })
     void regionReadsAreScoped(String user, String code, int status) {
         assertThat(get(user, "/api/regions/" + code)).hasStatus(status);
@@ -69,8 +88,13 @@ class JurisdictionMatrixTests {
     }
 
     @ParameterizedTest(name = "{0} lists persons of {1}")
-    @CsvSource({"commander,141029", "township1,141029100", "village1,141029100001", "gridworker1,1410291000010101",
-        "epi1,141029"})
+    @CsvSource({
+        "commander,141029",
+        "township1,141029100",
+        "village1,141029100001",
+        "gridworker1,1410291000010101",
+        "epi1,141029"
+    })
     void personListsHoldOnlyPersonsOfTheSubtree(String user, String code) {
         var result = get(user, "/api/persons?region=" + code + "&page=0&size=500");
         assertThat(result).hasStatusOk();
@@ -85,8 +109,15 @@ class JurisdictionMatrixTests {
     }
 
     @ParameterizedTest(name = "{0} listing persons of {1} gets {2}")
-    @CsvSource({"township1,141029,403", "township1,141029101,403", "gridworker1,141029100001,403",
-        "sampler1,141029100,403", "resident1,1410291000010101,403", "lab1,141029,403", "commander,141029,200"})
+    @CsvSource({
+        "township1,141029,403",
+        "township1,141029101,403",
+        "gridworker1,141029100001,403",
+        "sampler1,141029100,403",
+        "resident1,1410291000010101,403",
+        "lab1,141029,403",
+        "commander,141029,200"
+    })
     void personListsOutsideTheJurisdictionOrRoleAreRefused(String user, String code, int status) {
         var result = get(user, "/api/persons?region=" + code);
         assertThat(result).hasStatus(status);
@@ -107,13 +138,16 @@ class JurisdictionMatrixTests {
 
     @Test
     void placesAreScopedAndFilteredByKind() {
-        List<?> checkpoints = JsonPath.read(body(get("commander", "/api/places?region=" + COUNTY + "&kind=CHECKPOINT")), "$");
+        List<?> checkpoints =
+                JsonPath.read(body(get("commander", "/api/places?region=" + COUNTY + "&kind=CHECKPOINT")), "$");
         assertThat(checkpoints).hasSize(13);
-        List<String> households =
-                JsonPath.read(body(get("gridworker1", "/api/places?region=" + MICRO_GRID + "&kind=HOUSEHOLD")), "$[*].microGridCode");
+        List<String> households = JsonPath.read(
+                body(get("gridworker1", "/api/places?region=" + MICRO_GRID + "&kind=HOUSEHOLD")), "$[*].microGridCode");
         assertThat(households).isNotEmpty().containsOnly(MICRO_GRID);
-        assertThat(get("gridworker1", "/api/places?region=" + VILLAGE + "&kind=HOUSEHOLD")).hasStatus(403);
-        assertThat(get("commander", "/api/places?region=" + COUNTY + "&kind=PALACE")).hasStatus(400);
+        assertThat(get("gridworker1", "/api/places?region=" + VILLAGE + "&kind=HOUSEHOLD"))
+                .hasStatus(403);
+        assertThat(get("commander", "/api/places?region=" + COUNTY + "&kind=PALACE"))
+                .hasStatus(400);
     }
 
     @Test
@@ -133,14 +167,18 @@ class JurisdictionMatrixTests {
 
     @Test
     void apiTokensActAsTheirUser() {
-        var issued = mvc.post().uri("/api/tokens")
+        var issued = mvc.post()
+                .uri("/api/tokens")
                 .header(HttpHeaders.AUTHORIZATION, basic("township1", "demo"))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"name\":\"report script\"}")
                 .exchange();
         assertThat(issued).hasStatus(201);
         String token = JsonPath.read(body(issued), "$.token");
-        var regions = mvc.get().uri("/api/regions").header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange();
+        var regions = mvc.get()
+                .uri("/api/regions")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .exchange();
         assertThat(regions).hasStatusOk();
         List<String> codes = JsonPath.read(body(regions), "$[*].code");
         assertThat(codes).containsExactly(TOWNSHIP);

@@ -9,10 +9,11 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 
 /**
  * The whole application on the test JVM's embedded PostgreSQL with the small demo county
- * (full region structure, 3,000 persons). Every test class using it shares one context.
+ * (full region structure, 3,000 persons), served on a random loopback port for browser journeys.
+ * Every test class using it shares one context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 public @interface PingjiTest {}

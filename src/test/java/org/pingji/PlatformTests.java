@@ -15,7 +15,11 @@ class PlatformTests {
 
     @Test
     void healthIsUpWithoutSigningIn() {
-        assertThat(mvc.get().uri("/actuator/health")).hasStatusOk().bodyJson().extractingPath("$.status").isEqualTo("UP");
+        assertThat(mvc.get().uri("/actuator/health"))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.status")
+                .isEqualTo("UP");
     }
 
     @Test
@@ -23,13 +27,21 @@ class PlatformTests {
         assertThat(mvc.get().uri("/v3/api-docs"))
                 .hasStatusOk()
                 .bodyText()
-                .contains("/api/regions/{code}", "/api/regions/{code}/children", "/api/places", "/api/persons",
-                        "/api/persons/{id}/unmask", "/api/audit");
+                .contains(
+                        "/api/regions/{code}",
+                        "/api/regions/{code}/children",
+                        "/api/places",
+                        "/api/persons",
+                        "/api/persons/{id}/unmask",
+                        "/api/audit");
     }
 
     @Test
     void theConsoleAsksAnonymousVisitorsToSignIn() {
-        assertThat(mvc.get().uri("/regions")).hasStatus3xxRedirection().redirectedUrl().endsWith("/login");
+        assertThat(mvc.get().uri("/regions"))
+                .hasStatus3xxRedirection()
+                .redirectedUrl()
+                .endsWith("/login");
         assertThat(mvc.get().uri("/login")).hasStatusOk().bodyText().contains("平急结合一体化防控指挥平台", "演示环境");
     }
 

@@ -53,8 +53,14 @@ class AccessApi {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a user with a role and a jurisdiction (admin only)")
     Map<String, Long> createUser(Caller caller, @Valid @RequestBody UserRequest request) {
-        long id = access.createUser(caller, new AccessManagement.NewUser(request.username(), request.displayName(),
-                request.password(), request.role(), request.jurisdictionCode()));
+        long id = access.createUser(
+                caller,
+                new AccessManagement.NewUser(
+                        request.username(),
+                        request.displayName(),
+                        request.password(),
+                        request.role(),
+                        request.jurisdictionCode()));
         return Map.of("id", id);
     }
 

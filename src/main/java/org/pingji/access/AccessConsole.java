@@ -40,7 +40,10 @@ class AccessConsole {
     }
 
     @GetMapping("/audit")
-    String audit(Caller caller, @RequestParam(required = false) String user, @RequestParam(defaultValue = "0") int page,
+    String audit(
+            Caller caller,
+            @RequestParam(required = false) String user,
+            @RequestParam(defaultValue = "0") int page,
             Model model) {
         model.addAttribute("entries", access.auditLog(caller, user, page, 100));
         model.addAttribute("user", user);

@@ -42,8 +42,10 @@ public class AccessManagement {
     @Transactional
     public long createUser(Caller admin, NewUser user) {
         admin.require(Permission.ADMINISTER);
-        String path = directory.pathOf(user.jurisdictionCode())
-                .orElseThrow(() -> new IllegalArgumentException("jurisdictionCode: 未知的区划代码 " + user.jurisdictionCode()));
+        String path = directory
+                .pathOf(user.jurisdictionCode())
+                .orElseThrow(
+                        () -> new IllegalArgumentException("jurisdictionCode: 未知的区划代码 " + user.jurisdictionCode()));
         admin.requireCovers(path, "Jurisdiction " + user.jurisdictionCode());
         boolean taken = jdbc.sql("select exists(select 1 from access.users where username = ?)")
                 .param(user.username())
@@ -69,13 +71,15 @@ public class AccessManagement {
 
     private long createUserWithHash(NewUser user, String hash) {
         if (user.username() == null || !user.username().matches("[A-Za-z0-9_.-]{2,64}")) {
-            throw new IllegalArgumentException("Username '%s' must be 2-64 letters, digits, '_', '.' or '-'"
-                    .formatted(user.username()));
+            throw new IllegalArgumentException(
+                    "Username '%s' must be 2-64 letters, digits, '_', '.' or '-'".formatted(user.username()));
         }
-        String path = directory.pathOf(user.jurisdictionCode())
-                .orElseThrow(() -> new IllegalArgumentException(
-                        "Unknown jurisdiction region code %s for user %s".formatted(user.jurisdictionCode(), user.username())));
-        return jdbc.sql("""
+        String path = directory
+                .pathOf(user.jurisdictionCode())
+                .orElseThrow(() -> new IllegalArgumentException("Unknown jurisdiction region code %s for user %s"
+                        .formatted(user.jurisdictionCode(), user.username())));
+        return jdbc.sql(
+                        """
                         insert into access.users (username, display_name, password_hash, role, jurisdiction_code, jurisdiction_path)
                         values (?, ?, ?, ?, ?, ?) returning id""")
                 .params(user.username(), user.displayName(), hash, user.role().name(), user.jurisdictionCode(), path)
@@ -93,12 +97,17 @@ public class AccessManagement {
 
     /** Users whose jurisdiction lies inside the caller's, by role. */
     public List<UserView> usersWithRole(Caller caller, Role role) {
-        return jdbc.sql("""
+        return jdbc.sql(
+                        """
                         select id, username, display_name, role, jurisdiction_code from access.users
                         where role = ? and jurisdiction_path like ? order by username""")
                 .params(role.name(), caller.pathPattern())
-                .query((rs, n) -> new UserView(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        Role.valueOf(rs.getString(4)), rs.getString(5)))
+                .query((rs, n) -> new UserView(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        Role.valueOf(rs.getString(4)),
+                        rs.getString(5)))
                 .list();
     }
 
@@ -131,11 +140,19 @@ public class AccessManagement {
      * address of the current request, if any).
      */
     public void audit(Caller caller, String action, String subjectType, String subjectId, String detail) {
-        jdbc.sql("""
+        jdbc.sql(
+                        """
                         insert into access.audit_log (at, username, role, action, subject_type, subject_id, detail, remote_addr)
                         values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(java.sql.Timestamp.from(Instant.now(clock)), caller.username(), caller.role().name(), action,
-                        subjectType, subjectId, detail, remoteAddress())
+                .params(
+                        java.sql.Timestamp.from(Instant.now(clock)),
+                        caller.username(),
+                        caller.role().name(),
+                        action,
+                        subjectType,
+                        subjectId,
+                        detail,
+                        remoteAddress())
                 .update();
     }
 
@@ -148,20 +165,36 @@ public class AccessManagement {
     }
 
     /** One audit entry. */
-    public record AuditEntry(long id, Instant at, String username, String role, String action, String subjectType,
-            String subjectId, String detail, String remoteAddr) {}
+    public record AuditEntry(
+            long id,
+            Instant at,
+            String username,
+            String role,
+            String action,
+            String subjectType,
+            String subjectId,
+            String detail,
+            String remoteAddr) {}
 
     /** A page of the audit log, newest first, optionally for one user. Admin only. */
     public List<AuditEntry> auditLog(Caller caller, String username, int page, int size) {
         caller.require(Permission.ADMINISTER);
         int limit = Math.clamp(size, 1, 500);
-        return jdbc.sql("""
+        return jdbc.sql(
+                        """
                         select id, at, username, role, action, subject_type, subject_id, detail, remote_addr
                         from access.audit_log where (cast(? as text) is null or username = ?)
                         order by at desc, id desc limit ? offset ?""")
                 .params(blankToNull(username), blankToNull(username), limit, (long) Math.max(page, 0) * limit)
-                .query((rs, n) -> new AuditEntry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                .query((rs, n) -> new AuditEntry(
+                        rs.getLong(1),
+                        rs.getTimestamp(2).toInstant(),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7),
+                        rs.getString(8),
                         rs.getString(9)))
                 .list();
     }
@@ -169,5 +202,4 @@ public class AccessManagement {
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
     }
-
 }

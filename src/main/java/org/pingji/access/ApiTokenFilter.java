@@ -45,7 +45,9 @@ class ApiTokenFilter extends OncePerRequestFilter {
         String header = request.getHeader("Authorization");
         if (header != null && header.startsWith("Bearer ")) {
             var account = lookup(header.substring(7).trim());
-            if (account.isEmpty() || !account.get().isEnabled() || !account.get().isAccountNonLocked()) {
+            if (account.isEmpty()
+                    || !account.get().isEnabled()
+                    || !account.get().isAccountNonLocked()) {
                 response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
                 response.setContentType("application/json;charset=UTF-8");
                 response.getWriter().write("{\"error\":\"unauthorized\",\"message\":\"Unknown or revoked API token\"}");

@@ -9,8 +9,8 @@ import java.util.Objects;
  *     {@code /} (for example {@code /141029/141029100/}); a region is inside the
  *     jurisdiction when its path starts with this one
  */
-public record Caller(long userId, String username, String displayName, Role role, String jurisdictionCode,
-        String jurisdictionPath) {
+public record Caller(
+        long userId, String username, String displayName, Role role, String jurisdictionCode, String jurisdictionPath) {
 
     public Caller {
         Objects.requireNonNull(role, "role");
@@ -39,7 +39,8 @@ public record Caller(long userId, String username, String displayName, Role role
     /** Throws {@link AccessRefused} unless the path lies in the jurisdiction. */
     public void requireCovers(String path, String what) {
         if (!covers(path)) {
-            throw new AccessRefused("%s is outside the jurisdiction %s of %s".formatted(what, jurisdictionCode, username));
+            throw new AccessRefused(
+                    "%s is outside the jurisdiction %s of %s".formatted(what, jurisdictionCode, username));
         }
     }
 

@@ -1,6 +1,5 @@
 package org.pingji.access;
 
-import static org.pingji.access.Permission.ADMINISTER;
 import static org.pingji.access.Permission.LAB_REPORT;
 import static org.pingji.access.Permission.LEDGER_EXPORT;
 import static org.pingji.access.Permission.LEDGER_IMPORT;

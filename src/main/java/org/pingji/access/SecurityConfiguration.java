@@ -3,8 +3,8 @@ package org.pingji.access;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.annotation.Order;
 import org.springframework.core.MethodParameter;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.config.Customizer;
@@ -52,14 +52,23 @@ class SecurityConfiguration implements WebMvcConfigurer {
     @Order(2)
     SecurityFilterChain console(HttpSecurity http) throws Exception {
         return http.authorizeHttpRequests(a -> a.requestMatchers(
-                                "/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
-                                "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                                "/login",
+                                "/css/**",
+                                "/js/**",
+                                "/webjars/**",
+                                "/favicon.ico",
+                                "/error",
+                                "/actuator/health/**",
+                                "/v3/api-docs/**",
+                                "/swagger-ui/**",
+                                "/swagger-ui.html")
                         .permitAll()
                         .requestMatchers("/actuator/**")
                         .hasRole(Role.ADMIN.name())
                         .anyRequest()
                         .authenticated())
-                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .formLogin(
+                        f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(l -> l.logoutSuccessUrl("/login?logout").permitAll())
                 // Basic is accepted (scripts, tests) but an anonymous visitor is sent to the login page.
                 .httpBasic(Customizer.withDefaults())
@@ -80,7 +89,10 @@ class SecurityConfiguration implements WebMvcConfigurer {
         }
 
         @Override
-        public Caller resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
+        public Caller resolveArgument(
+                MethodParameter parameter,
+                ModelAndViewContainer mav,
+                NativeWebRequest request,
                 WebDataBinderFactory binderFactory) {
             return currentCaller();
         }

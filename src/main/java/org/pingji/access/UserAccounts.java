@@ -51,10 +51,19 @@ class UserAccounts implements UserDetailsService {
     }
 
     private UserAccount map(ResultSet rs, int row) throws SQLException {
-        Caller caller = new Caller(rs.getLong(1), rs.getString(2), rs.getString(3), Role.valueOf(rs.getString(4)),
-                rs.getString(5), rs.getString(6));
+        Caller caller = new Caller(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getString(3),
+                Role.valueOf(rs.getString(4)),
+                rs.getString(5),
+                rs.getString(6));
         Timestamp locked = rs.getTimestamp(9);
-        return new UserAccount(caller, rs.getString(7), rs.getBoolean(8), locked == null ? null : locked.toInstant(),
+        return new UserAccount(
+                caller,
+                rs.getString(7),
+                rs.getBoolean(8),
+                locked == null ? null : locked.toInstant(),
                 Instant.now(clock));
     }
 
@@ -62,7 +71,8 @@ class UserAccounts implements UserDetailsService {
     void onFailure(AuthenticationFailureBadCredentialsEvent event) {
         String username = event.getAuthentication().getName();
         Instant lockUntil = Instant.now(clock).plus(settings.lockout());
-        jdbc.sql("""
+        jdbc.sql(
+                        """
                         update access.users set failed_logins = failed_logins + 1,
                           locked_until = case when failed_logins + 1 >= ? then ? else locked_until end
                         where username = ?""")
@@ -73,7 +83,8 @@ class UserAccounts implements UserDetailsService {
     @EventListener
     void onSuccess(AuthenticationSuccessEvent event) {
         if (event.getAuthentication().getPrincipal() instanceof UserAccount account) {
-            jdbc.sql("update access.users set failed_logins = 0, locked_until = null where id = ? and failed_logins > 0")
+            jdbc.sql(
+                            "update access.users set failed_logins = 0, locked_until = null where id = ? and failed_logins > 0")
                     .param(account.caller().userId())
                     .update();
         }

@@ -62,7 +62,11 @@ class DemoCounty {
     private final TestingManagement testing;
     private final TransactionTemplate transaction;
 
-    DemoCounty(GridManagement grid, PersonManagement persons, AccessManagement access, TestingManagement testing,
+    DemoCounty(
+            GridManagement grid,
+            PersonManagement persons,
+            AccessManagement access,
+            TestingManagement testing,
             TransactionTemplate transaction) {
         this.grid = grid;
         this.persons = persons;
@@ -86,7 +90,10 @@ class DemoCounty {
         }
         long started = System.nanoTime();
         transaction.executeWithoutResult(status -> generate(settings));
-        log.info("Demo county generated: {} persons in {} ms", settings.persons(), (System.nanoTime() - started) / 1_000_000);
+        log.info(
+                "Demo county generated: {} persons in {} ms",
+                settings.persons(),
+                (System.nanoTime() - started) / 1_000_000);
         return true;
     }
 
@@ -112,35 +119,53 @@ class DemoCounty {
         int villageIndex = 0;
         for (int t = 0; t < townshipCodes.size(); t++) {
             String townshipCode = townshipCodes.get(t);
-            regions.add(new NewRegion(townshipCode, townships.get(townshipCode), RegionLevel.TOWNSHIP, COUNTY_CODE,
+            regions.add(new NewRegion(
+                    townshipCode,
+                    townships.get(townshipCode),
+                    RegionLevel.TOWNSHIP,
+                    COUNTY_CODE,
                     townshipCells.get(t).geoJson()));
-            List<Village> inTownship = villages.stream().filter(v -> v.townshipCode().equals(townshipCode)).toList();
+            List<Village> inTownship = villages.stream()
+                    .filter(v -> v.townshipCode().equals(townshipCode))
+                    .toList();
             List<Rect> villageCells = townshipCells.get(t).split(inTownship.size());
             for (int v = 0; v < inTownship.size(); v++, villageIndex++) {
                 Village village = inTownship.get(v);
                 String shortName = DemoNames.shortVillage(village.name());
-                regions.add(new NewRegion(village.code(), village.name(), RegionLevel.VILLAGE, townshipCode,
+                regions.add(new NewRegion(
+                        village.code(),
+                        village.name(),
+                        RegionLevel.VILLAGE,
+                        townshipCode,
                         villageCells.get(v).geoJson()));
                 int microCount = MICRO_GRIDS / villages.size() + (villageIndex < extra ? 1 : 0);
                 int[] perGrid = {3, 3, microCount - 6};
                 List<Rect> gridCells = villageCells.get(v).split(perGrid.length);
                 for (int g = 0; g < perGrid.length; g++) {
                     String gridCode = village.code() + "%02d".formatted(g + 1);
-                    regions.add(new NewRegion(gridCode, shortName + "第" + (g + 1) + "网格", RegionLevel.GRID,
-                            village.code(), gridCells.get(g).geoJson()));
+                    regions.add(new NewRegion(
+                            gridCode,
+                            shortName + "第" + (g + 1) + "网格",
+                            RegionLevel.GRID,
+                            village.code(),
+                            gridCells.get(g).geoJson()));
                     List<Rect> microCells = gridCells.get(g).split(perGrid[g]);
                     for (int m = 0; m < perGrid[g]; m++) {
                         String microCode = gridCode + "%02d".formatted(m + 1);
-                        regions.add(new NewRegion(microCode, shortName + "第" + (g + 1) + "网格第" + (m + 1) + "微网格",
-                                RegionLevel.MICRO_GRID, gridCode, microCells.get(m).geoJson()));
+                        regions.add(new NewRegion(
+                                microCode,
+                                shortName + "第" + (g + 1) + "网格第" + (m + 1) + "微网格",
+                                RegionLevel.MICRO_GRID,
+                                gridCode,
+                                microCells.get(m).geoJson()));
                         microGrids.add(new MicroGrid(microCode, village));
                     }
                 }
             }
         }
         if (microGrids.size() != MICRO_GRIDS) {
-            throw new IllegalStateException("Demo county has %d micro-grids, expected %d"
-                    .formatted(microGrids.size(), MICRO_GRIDS));
+            throw new IllegalStateException(
+                    "Demo county has %d micro-grids, expected %d".formatted(microGrids.size(), MICRO_GRIDS));
         }
         grid.createRegions(regions);
         return microGrids;
@@ -162,14 +187,21 @@ class DemoCounty {
                     ? DemoNames.VENUE_CATEGORIES[random.nextInt(DemoNames.VENUE_CATEGORIES.length)]
                     : DemoNames.SHOP_CATEGORIES[random.nextInt(DemoNames.SHOP_CATEGORIES.length)];
             String village = DemoNames.shortVillage(m.village().name());
-            places.add(new NewPlace(venue ? PlaceKind.VENUE : PlaceKind.SHOP, village + DemoNames.shop(random, category),
-                    village + "街" + (1 + random.nextInt(200)) + "号", category, m.code(), null, null));
+            places.add(new NewPlace(
+                    venue ? PlaceKind.VENUE : PlaceKind.SHOP,
+                    village + DemoNames.shop(random, category),
+                    village + "街" + (1 + random.nextInt(200)) + "号",
+                    category,
+                    m.code(),
+                    null,
+                    null));
         }
         // Compounds in communities: three per micro-grid.
         for (MicroGrid m : microGrids) {
             if (m.village().community()) {
                 for (int c = 1; c <= 3; c++) {
-                    String name = DemoNames.shortVillage(m.village().name()) + m.code().substring(12) + "-" + c + "号小区";
+                    String name = DemoNames.shortVillage(m.village().name())
+                            + m.code().substring(12) + "-" + c + "号小区";
                     places.add(new NewPlace(PlaceKind.COMPOUND, name, name, null, m.code(), null, null));
                 }
             }
@@ -182,13 +214,25 @@ class DemoCounty {
         }
         for (int i = 0; i < 4; i++) {
             MicroGrid m = microGrids.get(i * 297 + 5);
-            places.add(new NewPlace(PlaceKind.QUARANTINE_SITE, "乡宁县第" + (i + 1) + "集中隔离点",
-                    DemoNames.shortVillage(m.village().name()), "集中隔离点", m.code(), null, "QS" + (i + 1)));
+            places.add(new NewPlace(
+                    PlaceKind.QUARANTINE_SITE,
+                    "乡宁县第" + (i + 1) + "集中隔离点",
+                    DemoNames.shortVillage(m.village().name()),
+                    "集中隔离点",
+                    m.code(),
+                    null,
+                    "QS" + (i + 1)));
         }
         String[] warehouses = {"乡宁县应急物资储备库", "昌宁镇物资储备点", "光华镇物资储备点"};
         for (int i = 0; i < warehouses.length; i++) {
-            places.add(new NewPlace(PlaceKind.WAREHOUSE, warehouses[i], null, "物资仓库", microGrids.get(i * 400).code(),
-                    null, "WH" + (i + 1)));
+            places.add(new NewPlace(
+                    PlaceKind.WAREHOUSE,
+                    warehouses[i],
+                    null,
+                    "物资仓库",
+                    microGrids.get(i * 400).code(),
+                    null,
+                    "WH" + (i + 1)));
         }
         grid.addPlaces(places);
 
@@ -198,7 +242,10 @@ class DemoCounty {
         List<MicroGrid> pointGrids = new ArrayList<>();
         for (int i = 0; i < 117; i++) {
             Village village = villages.get(i);
-            MicroGrid m = microGrids.stream().filter(g -> g.village() == village).findFirst().orElseThrow();
+            MicroGrid m = microGrids.stream()
+                    .filter(g -> g.village() == village)
+                    .findFirst()
+                    .orElseThrow();
             String name = DemoNames.shortVillage(village.name()) + "核酸采样点";
             points.add(new NewPlace(PlaceKind.COLLECTION_POINT, name, name, null, m.code(), null, "CL" + (i + 1)));
             pointGrids.add(m);
@@ -208,8 +255,14 @@ class DemoCounty {
         for (int i = 0; i < pointIds.length; i++) {
             int count = i < 40 ? 3 : 2;
             for (int t = 1; t <= count; t++) {
-                tables.add(new NewPlace(PlaceKind.SAMPLING_TABLE, points.get(i).name() + t + "号采样台", null, null,
-                        pointGrids.get(i).code(), pointIds[i], "ST" + (i + 1) + "-" + t));
+                tables.add(new NewPlace(
+                        PlaceKind.SAMPLING_TABLE,
+                        points.get(i).name() + t + "号采样台",
+                        null,
+                        null,
+                        pointGrids.get(i).code(),
+                        pointIds[i],
+                        "ST" + (i + 1) + "-" + t));
             }
         }
         long[] tableIds = grid.addPlaces(tables);
@@ -239,10 +292,11 @@ class DemoCounty {
                 int size = Math.min(remaining, householdSize(random));
                 householdNo++;
                 String address = m.village().community()
-                        ? "%s%d号楼%d单元%d室".formatted(village, 1 + householdNo / 24, 1 + householdNo % 3, 101 + householdNo % 8)
+                        ? "%s%d号楼%d单元%d室"
+                                .formatted(village, 1 + householdNo / 24, 1 + householdNo % 3, 101 + householdNo % 8)
                         : "%s%d号".formatted(village, householdNo);
-                households.add(new NewPlace(PlaceKind.HOUSEHOLD, address, address, null, m.code(), null,
-                        "%04d".formatted(householdNo)));
+                households.add(new NewPlace(
+                        PlaceKind.HOUSEHOLD, address, address, null, m.code(), null, "%04d".formatted(householdNo)));
                 String surname = null;
                 for (int i = 0; i < size; i++) {
                     String name = DemoNames.person(random);
@@ -251,8 +305,8 @@ class DemoCounty {
                         name = surname + name.substring(1);
                     }
                     ResidenceKind residence = residence(random);
-                    batch.add(new NewPerson(name, residentId(random, residence, issued), phone(random), m.code(), null,
-                            residence));
+                    batch.add(new NewPerson(
+                            name, residentId(random, residence, issued), phone(random), m.code(), null, residence));
                     batchHouseholdIndex.add(households.size() - 1);
                 }
                 remaining -= size;
@@ -262,8 +316,13 @@ class DemoCounty {
                 List<NewPerson> linked = new ArrayList<>(batch.size());
                 for (int i = 0; i < batch.size(); i++) {
                     NewPerson p = batch.get(i);
-                    linked.add(new NewPerson(p.name(), p.residentId(), p.phone(), p.microGridCode(),
-                            householdIds[batchHouseholdIndex.get(i)], p.residence()));
+                    linked.add(new NewPerson(
+                            p.name(),
+                            p.residentId(),
+                            p.phone(),
+                            p.microGridCode(),
+                            householdIds[batchHouseholdIndex.get(i)],
+                            p.residence()));
                 }
                 persons.bulkRegister(linked);
                 batch.clear();
@@ -326,14 +385,16 @@ class DemoCounty {
 
     /** A valid, unique resident ID: origin division, birth date before 2022-03-16, sequence, check digit. */
     static String residentId(SplittableRandom random, ResidenceKind residence, Set<String> issued) {
-        String origin = switch (residence) {
-            case REGISTERED -> COUNTY_CODE;
-            case TEMPORARY -> TEMPORARY_ORIGINS[random.nextInt(TEMPORARY_ORIGINS.length)];
-            case NON_RESIDENT -> OTHER_ORIGINS[random.nextInt(OTHER_ORIGINS.length)];
-        };
+        String origin =
+                switch (residence) {
+                    case REGISTERED -> COUNTY_CODE;
+                    case TEMPORARY -> TEMPORARY_ORIGINS[random.nextInt(TEMPORARY_ORIGINS.length)];
+                    case NON_RESIDENT -> OTHER_ORIGINS[random.nextInt(OTHER_ORIGINS.length)];
+                };
         while (true) {
             LocalDate birth = REFERENCE_DAY.minusDays(1 + random.nextInt(90 * 365));
-            String first17 = origin + "%04d%02d%02d".formatted(birth.getYear(), birth.getMonthValue(), birth.getDayOfMonth())
+            String first17 = origin
+                    + "%04d%02d%02d".formatted(birth.getYear(), birth.getMonthValue(), birth.getDayOfMonth())
                     + "%03d".formatted(random.nextInt(1000));
             String id = first17 + ResidentId.checkCharacter(first17);
             if (issued.add(id)) {
@@ -350,7 +411,10 @@ class DemoCounty {
         return prefixes[random.nextInt(prefixes.length)] + "%08d".formatted(random.nextInt(100_000_000));
     }
 
-    private void createUsersAndWorkers(SplittableRandom random, Map<String, String> townships, List<Village> villages,
+    private void createUsersAndWorkers(
+            SplittableRandom random,
+            Map<String, String> townships,
+            List<Village> villages,
             List<MicroGrid> microGrids) {
         String firstTownship = townships.keySet().iterator().next();
         String firstVillage = villages.getFirst().code();
@@ -358,10 +422,18 @@ class DemoCounty {
                 new NewUser("admin", "系统管理员", DEMO_PASSWORD, Role.ADMIN, COUNTY_CODE),
                 new NewUser("commander", "县指挥部总指挥", DEMO_PASSWORD, Role.COUNTY_COMMANDER, COUNTY_CODE),
                 new NewUser("coleader", "县指挥部副组长", DEMO_PASSWORD, Role.COUNTY_COMMANDER, COUNTY_CODE),
-                new NewUser("township1", townships.get(firstTownship) + "干部", DEMO_PASSWORD, Role.TOWNSHIP_OFFICER,
+                new NewUser(
+                        "township1",
+                        townships.get(firstTownship) + "干部",
+                        DEMO_PASSWORD,
+                        Role.TOWNSHIP_OFFICER,
                         firstTownship),
-                new NewUser("village1", DemoNames.shortVillage(villages.getFirst().name()) + "干部", DEMO_PASSWORD,
-                        Role.VILLAGE_OFFICER, firstVillage),
+                new NewUser(
+                        "village1",
+                        DemoNames.shortVillage(villages.getFirst().name()) + "干部",
+                        DEMO_PASSWORD,
+                        Role.VILLAGE_OFFICER,
+                        firstVillage),
                 new NewUser("sampler1", "采样员", DEMO_PASSWORD, Role.SAMPLER, firstTownship),
                 new NewUser("lab1", "检测实验室", DEMO_PASSWORD, Role.LAB, COUNTY_CODE),
                 new NewUser("checkpoint1", "卡口值守人员", DEMO_PASSWORD, Role.CHECKPOINT_STAFF, firstTownship),
@@ -370,7 +442,12 @@ class DemoCounty {
                 new NewUser("inspector1", "督查组成员", DEMO_PASSWORD, Role.INSPECTOR, COUNTY_CODE),
                 new NewUser("supplies1", "物资保障员", DEMO_PASSWORD, Role.SUPPLIES_OFFICER, COUNTY_CODE),
                 new NewUser("duty1", "值班员", DEMO_PASSWORD, Role.DUTY_OFFICER, COUNTY_CODE),
-                new NewUser("resident1", "居民", DEMO_PASSWORD, Role.RESIDENT, microGrids.getFirst().code())));
+                new NewUser(
+                        "resident1",
+                        "居民",
+                        DEMO_PASSWORD,
+                        Role.RESIDENT,
+                        microGrids.getFirst().code())));
         List<NewGridWorker> workers = new ArrayList<>(GRID_WORKERS);
         for (var assignment : assignWorkers(microGrids).entrySet()) {
             int n = assignment.getKey();
@@ -417,7 +494,8 @@ class DemoCounty {
             i = end;
         }
         if (byWorker.size() != GRID_WORKERS) {
-            throw new IllegalStateException("Assigned %d grid workers, expected %d".formatted(byWorker.size(), GRID_WORKERS));
+            throw new IllegalStateException(
+                    "Assigned %d grid workers, expected %d".formatted(byWorker.size(), GRID_WORKERS));
         }
         return byWorker;
     }
@@ -452,7 +530,11 @@ class DemoCounty {
     private static List<String[]> readLines(String resource) {
         try (var reader = new BufferedReader(
                 new InputStreamReader(new ClassPathResource(resource).getInputStream(), StandardCharsets.UTF_8))) {
-            return reader.lines().skip(1).filter(l -> !l.isBlank()).map(l -> l.split(",")).toList();
+            return reader.lines()
+                    .skip(1)
+                    .filter(l -> !l.isBlank())
+                    .map(l -> l.split(","))
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + resource, e);
         }

@@ -13,7 +13,8 @@ record DemoSettings(Boolean enabled, Integer persons, Long seed) {
         persons = persons == null ? 200_000 : persons;
         seed = seed == null ? 20220316L : seed;
         if (persons < 1_189) {
-            throw new IllegalArgumentException("pingji.demo.persons must be at least 1189 (one per micro-grid): " + persons);
+            throw new IllegalArgumentException(
+                    "pingji.demo.persons must be at least 1189 (one per micro-grid): " + persons);
         }
     }
 }

@@ -38,7 +38,8 @@ class DemoStartup implements ApplicationRunner {
         }
         String host = environment.getProperty("server.address", "127.0.0.1");
         String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
-        String message = """
+        String message =
+                """
 
                 ==============================================================
                   平急 Pingji is running: http://%s:%s/
@@ -49,7 +50,8 @@ class DemoStartup implements ApplicationRunner {
                     gridworker1 grid worker of one micro-grid  (gridworker2..405 likewise)
                     sampler1 lab1 checkpoint1 epi1 quarantine1 inspector1 supplies1 duty1 resident1
                 ==============================================================
-                """.formatted(host, port);
+                """
+                        .formatted(host, port);
         log.info(message);
     }
 }

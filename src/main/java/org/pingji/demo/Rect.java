@@ -26,8 +26,18 @@ record Rect(double west, double south, double east, double north) {
 
     /** A GeoJSON Polygon geometry (counter-clockwise outer ring). */
     String geoJson() {
-        return String.format(Locale.ROOT,
+        return String.format(
+                Locale.ROOT,
                 "{\"type\":\"Polygon\",\"coordinates\":[[[%.5f,%.5f],[%.5f,%.5f],[%.5f,%.5f],[%.5f,%.5f],[%.5f,%.5f]]]}",
-                west, south, east, south, east, north, west, north, west, south);
+                west,
+                south,
+                east,
+                south,
+                east,
+                north,
+                west,
+                north,
+                west,
+                south);
     }
 }

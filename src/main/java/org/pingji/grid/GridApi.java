@@ -46,7 +46,9 @@ class GridApi {
         return grid.gridWorkers(caller, code);
     }
 
-    @GetMapping(value = "/regions/{code}/map", produces = {"application/geo+json", "application/json"})
+    @GetMapping(
+            value = "/regions/{code}/map",
+            produces = {"application/geo+json", "application/json"})
     @Operation(summary = "GeoJSON boundaries of the region's children (the region itself for a micro-grid) with counts")
     RegionMap map(Caller caller, @PathVariable String code) {
         return grid.map(caller, code);

@@ -42,7 +42,9 @@ public class GridManagement {
     /** The region at the top of the caller's jurisdiction, with its counts. */
     public List<RegionSummary> topRegions(Caller caller) {
         caller.require(Permission.REGION_READ);
-        return tree.find(caller.jurisdictionCode()).map(r -> summaries(List.of(r))).orElse(List.of());
+        return tree.find(caller.jurisdictionCode())
+                .map(r -> summaries(List.of(r)))
+                .orElse(List.of());
     }
 
     /** A region inside the caller's jurisdiction. */
@@ -77,11 +79,13 @@ public class GridManagement {
         long offset = (long) Math.max(0, page) * limit;
         // Two statements so that each uses its own index: (kind, path, id) or (path, kind, id).
         var query = kind == null
-                ? jdbc.sql("""
+                ? jdbc.sql(
+                                """
                                 select id, kind, name, address, category, micro_grid_code from grid.places
                                 where path like ? order by path, id limit ? offset ?""")
                         .params(region.path() + "%", limit, offset)
-                : jdbc.sql("""
+                : jdbc.sql(
+                                """
                                 select id, kind, name, address, category, micro_grid_code from grid.places
                                 where kind = ? and path like ? order by path, id limit ? offset ?""")
                         .params(kind.name(), region.path() + "%", limit, offset);
@@ -92,7 +96,8 @@ public class GridManagement {
     public List<GridWorkerView> gridWorkers(Caller caller, String code) {
         Region region = region(caller, code);
         Map<Long, GridWorkerView> workers = new LinkedHashMap<>();
-        jdbc.sql("""
+        jdbc.sql(
+                        """
                         select w.id, w.username, w.name, w.employment, a.micro_grid_code
                         from grid.grid_worker_assignments a join grid.grid_workers w on w.id = a.worker_id
                         where a.path like ? order by w.username, a.micro_grid_code""")
@@ -101,8 +106,12 @@ public class GridManagement {
                     long id = rs.getLong(1);
                     var worker = workers.computeIfAbsent(id, k -> {
                         try {
-                            return new GridWorkerView(id, rs.getString(2), rs.getString(3),
-                                    GridWorkerView.Employment.valueOf(rs.getString(4)), new ArrayList<>());
+                            return new GridWorkerView(
+                                    id,
+                                    rs.getString(2),
+                                    rs.getString(3),
+                                    GridWorkerView.Employment.valueOf(rs.getString(4)),
+                                    new ArrayList<>());
                         } catch (SQLException e) {
                             throw new IllegalStateException(e);
                         }
@@ -182,7 +191,8 @@ public class GridManagement {
             grids.add(k.microGridCode());
             keys.add(k.key());
         });
-        jdbc.sql("""
+        jdbc.sql(
+                        """
                         select p.id, p.micro_grid_code, p.external_key from grid.places p
                         join unnest(?::text[], ?::text[]) as k(g, e) on p.micro_grid_code = k.g and p.external_key = k.e
                         where p.kind = 'HOUSEHOLD'""")
@@ -195,7 +205,8 @@ public class GridManagement {
         addressByKey.forEach((key, address) -> {
             if (!ids.containsKey(key)) {
                 String name = address == null || address.isBlank() ? "户 " + key.key() : address;
-                missing.add(new NewPlace(PlaceKind.HOUSEHOLD, name, address, null, key.microGridCode(), null, key.key()));
+                missing.add(
+                        new NewPlace(PlaceKind.HOUSEHOLD, name, address, null, key.microGridCode(), null, key.key()));
                 missingKeys.add(key);
             }
         });
@@ -219,7 +230,9 @@ public class GridManagement {
         var stats = new PgCopy.Rows();
         Map<String, Long> microGrids = new HashMap<>();
         for (NewRegion r : regions) {
-            if (r.code() == null || r.code().length() != r.level().codeLength() || !r.code().chars().allMatch(Character::isDigit)) {
+            if (r.code() == null
+                    || r.code().length() != r.level().codeLength()
+                    || !r.code().chars().allMatch(Character::isDigit)) {
                 throw new IllegalArgumentException("Region code %s of level %s must be %d digits"
                         .formatted(r.code(), r.level(), r.level().codeLength()));
             }
@@ -227,19 +240,27 @@ public class GridManagement {
             if (r.parentCode() != null) {
                 parentPath = paths.containsKey(r.parentCode())
                         ? paths.get(r.parentCode())
-                        : tree.find(r.parentCode()).map(Region::path).orElseThrow(() -> new IllegalArgumentException(
-                                "Parent %s of region %s does not exist".formatted(r.parentCode(), r.code())));
+                        : tree.find(r.parentCode())
+                                .map(Region::path)
+                                .orElseThrow(() -> new IllegalArgumentException(
+                                        "Parent %s of region %s does not exist".formatted(r.parentCode(), r.code())));
                 if (!r.code().startsWith(r.parentCode())) {
                     throw new IllegalArgumentException(
                             "Region code %s must extend its parent's code %s".formatted(r.code(), r.parentCode()));
                 }
             } else if (r.level() != RegionLevel.COUNTY) {
-                throw new IllegalArgumentException("Region %s of level %s needs a parent".formatted(r.code(), r.level()));
+                throw new IllegalArgumentException(
+                        "Region %s of level %s needs a parent".formatted(r.code(), r.level()));
             }
             String path = parentPath + r.code() + "/";
             paths.put(r.code(), path);
-            rows.field(r.code()).field(r.name()).field(r.level().name()).field(r.parentCode()).field(path)
-                    .field(r.boundaryGeoJson()).end();
+            rows.field(r.code())
+                    .field(r.name())
+                    .field(r.level().name())
+                    .field(r.parentCode())
+                    .field(path)
+                    .field(r.boundaryGeoJson())
+                    .end();
             stats.field(r.code()).end();
             if (r.level() == RegionLevel.MICRO_GRID) {
                 microGrids.put(r.code(), 1L);
@@ -252,8 +273,14 @@ public class GridManagement {
     }
 
     /** A place to create in a micro-grid. */
-    public record NewPlace(PlaceKind kind, String name, String address, String category, String microGridCode,
-            Long parentId, String externalKey) {}
+    public record NewPlace(
+            PlaceKind kind,
+            String name,
+            String address,
+            String category,
+            String microGridCode,
+            Long parentId,
+            String externalKey) {}
 
     /** Creates places and updates the roll-ups; returns their ids in order. */
     @Transactional
@@ -267,19 +294,29 @@ public class GridManagement {
         for (int i = 0; i < places.size(); i++) {
             NewPlace p = places.get(i);
             Region grid = requireMicroGrid(p.microGridCode());
-            rows.field(ids[i]).field(p.kind().name()).field(p.name()).field(p.address()).field(p.category())
-                    .field(grid.code()).field(grid.path()).field(p.parentId()).field(p.externalKey()).end();
+            rows.field(ids[i])
+                    .field(p.kind().name())
+                    .field(p.name())
+                    .field(p.address())
+                    .field(p.category())
+                    .field(grid.code())
+                    .field(grid.path())
+                    .field(p.parentId())
+                    .field(p.externalKey())
+                    .end();
             counts.computeIfAbsent(p.kind(), k -> new HashMap<>()).merge(grid.code(), 1L, Long::sum);
         }
-        PgCopy.copy(dataSource, "grid.places (id, kind, name, address, category, micro_grid_code, path, parent_id, external_key)",
+        PgCopy.copy(
+                dataSource,
+                "grid.places (id, kind, name, address, category, micro_grid_code, path, parent_id, external_key)",
                 rows);
         counts.forEach((kind, byGrid) -> adjust(kind.statsColumn(), byGrid));
         return ids;
     }
 
     /** A grid worker to register: an existing user's name, employment and micro-grids. */
-    public record NewGridWorker(String username, String name, GridWorkerView.Employment employment,
-            List<String> microGridCodes) {}
+    public record NewGridWorker(
+            String username, String name, GridWorkerView.Employment employment, List<String> microGridCodes) {}
 
     /** Registers grid workers and their micro-grids; counts each worker once per region. */
     @Transactional
@@ -291,9 +328,14 @@ public class GridManagement {
         for (int i = 0; i < workers.size(); i++) {
             NewGridWorker w = workers.get(i);
             if (w.microGridCodes().isEmpty()) {
-                throw new IllegalArgumentException("Grid worker %s needs at least one micro-grid".formatted(w.username()));
+                throw new IllegalArgumentException(
+                        "Grid worker %s needs at least one micro-grid".formatted(w.username()));
             }
-            rows.field(ids[i]).field(w.username()).field(w.name()).field(w.employment().name()).end();
+            rows.field(ids[i])
+                    .field(w.username())
+                    .field(w.name())
+                    .field(w.employment().name())
+                    .end();
             var regionsOfWorker = new java.util.HashSet<String>();
             for (String code : w.microGridCodes()) {
                 Region grid = requireMicroGrid(code);
@@ -309,8 +351,8 @@ public class GridManagement {
 
     /** The micro-grid with the code; anything else is refused. */
     public Region requireMicroGrid(String code) {
-        Region region = tree.find(code)
-                .orElseThrow(() -> new IllegalArgumentException("Unknown micro-grid code " + code));
+        Region region =
+                tree.find(code).orElseThrow(() -> new IllegalArgumentException("Unknown micro-grid code " + code));
         if (region.level() != RegionLevel.MICRO_GRID) {
             throw new IllegalArgumentException("Region %s is a %s, not a micro-grid".formatted(code, region.level()));
         }
@@ -323,26 +365,40 @@ public class GridManagement {
     }
 
     /** A site with its parent place (a sampling table's collection point). */
-    public record Site(long id, PlaceKind kind, String name, Long parentId, String parentName, String microGridCode,
+    public record Site(
+            long id,
+            PlaceKind kind,
+            String name,
+            Long parentId,
+            String parentName,
+            String microGridCode,
             String path) {}
 
     /** Every place of the kind inside the region (unscoped: callers check the region first). */
     public List<Site> sitesIn(String regionCode, PlaceKind kind) {
         Region region = tree.get(regionCode);
-        return jdbc.sql("""
+        return jdbc.sql(
+                        """
                         select p.id, p.kind, p.name, p.parent_id, parent.name, p.micro_grid_code, p.path
                         from grid.places p left join grid.places parent on parent.id = p.parent_id
                         where p.kind = ? and p.path like ? order by p.path, p.id""")
                 .params(kind.name(), region.path() + "%")
-                .query((rs, n) -> new Site(rs.getLong(1), PlaceKind.valueOf(rs.getString(2)), rs.getString(3),
-                        (Long) rs.getObject(4), rs.getString(5), rs.getString(6), rs.getString(7)))
+                .query((rs, n) -> new Site(
+                        rs.getLong(1),
+                        PlaceKind.valueOf(rs.getString(2)),
+                        rs.getString(3),
+                        (Long) rs.getObject(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7)))
                 .list();
     }
 
     // ---- internals ----------------------------------------------------------------------
 
     private long[] allocateIds(String sequence, int n) {
-        return jdbc.sql("select nextval(?::regclass) from generate_series(1, ?)")
+        return jdbc
+                .sql("select nextval(?::regclass) from generate_series(1, ?)")
                 .params(sequence, n)
                 .query(Long.class)
                 .list()
@@ -385,15 +441,32 @@ public class GridManagement {
                 .param(byCode.keySet().toArray(String[]::new))
                 .query(rs -> {
                     Region r = byCode.get(rs.getString(1));
-                    result.put(r.code(), new RegionSummary(r.code(), r.name(), r.level(), r.parentCode(), rs.getLong(2),
-                            rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8),
-                            rs.getLong(9)));
+                    result.put(
+                            r.code(),
+                            new RegionSummary(
+                                    r.code(),
+                                    r.name(),
+                                    r.level(),
+                                    r.parentCode(),
+                                    rs.getLong(2),
+                                    rs.getLong(3),
+                                    rs.getLong(4),
+                                    rs.getLong(5),
+                                    rs.getLong(6),
+                                    rs.getLong(7),
+                                    rs.getLong(8),
+                                    rs.getLong(9)));
                 });
         return byCode.keySet().stream().map(result::get).toList();
     }
 
     private static PlaceView place(ResultSet rs, int n) throws SQLException {
-        return new PlaceView(rs.getLong(1), PlaceKind.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),
-                rs.getString(5), rs.getString(6));
+        return new PlaceView(
+                rs.getLong(1),
+                PlaceKind.valueOf(rs.getString(2)),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6));
     }
 }

@@ -28,8 +28,12 @@ class RegionTree implements JurisdictionDirectory {
 
     synchronized void reload() {
         List<Region> all = jdbc.sql("select code, name, level, parent_code, path from grid.regions order by path")
-                .query((rs, n) -> new Region(rs.getString(1), rs.getString(2), RegionLevel.valueOf(rs.getString(3)),
-                        rs.getString(4), rs.getString(5)))
+                .query((rs, n) -> new Region(
+                        rs.getString(1),
+                        rs.getString(2),
+                        RegionLevel.valueOf(rs.getString(3)),
+                        rs.getString(4),
+                        rs.getString(5)))
                 .list();
         Map<String, Region> byCode = new HashMap<>(all.size() * 2);
         Map<String, List<Region>> children = new HashMap<>();
@@ -53,7 +57,9 @@ class RegionTree implements JurisdictionDirectory {
     }
 
     Optional<Region> find(String code) {
-        return code == null ? Optional.empty() : Optional.ofNullable(current().byCode().get(code.trim()));
+        return code == null
+                ? Optional.empty()
+                : Optional.ofNullable(current().byCode().get(code.trim()));
     }
 
     Region get(String code) {

@@ -78,7 +78,8 @@ class ImportJobs {
                 });
             } catch (Exception e) {
                 log.error("Import job {} failed", job.id, e);
-                job.result = new ImportResult(0, 0, java.util.List.of(new ImportProblem(0, "文件", "", "导入失败，请重试")), 1, 0);
+                job.result =
+                        new ImportResult(0, 0, java.util.List.of(new ImportProblem(0, "文件", "", "导入失败，请重试")), 1, 0);
             } finally {
                 job.phase = "DONE";
                 job.finished = Instant.now(clock);

@@ -25,8 +25,14 @@ final class LedgerColumns {
         if (header == null) {
             return "";
         }
-        return header.replace("\u3000", "").replace(" ", "").replace("*", "").replace("＊", "")
-                .replace("：", "").replace(":", "").replace("\n", "").trim();
+        return header.replace("\u3000", "")
+                .replace(" ", "")
+                .replace("*", "")
+                .replace("＊", "")
+                .replace("：", "")
+                .replace(":", "")
+                .replace("\n", "")
+                .trim();
     }
 
     /** Column index per known header in this row; a header row holds at least 姓名 and 身份证号. */
@@ -34,16 +40,17 @@ final class LedgerColumns {
         Map<String, Integer> columns = new LinkedHashMap<>();
         for (int i = 0; i < cells.size(); i++) {
             String h = normalise(cells.get(i));
-            String known = switch (h) {
-                case "姓名" -> NAME;
-                case "身份证号", "身份证号码", "公民身份号码", "证件号码" -> RESIDENT_ID;
-                case "手机号", "手机号码", "联系电话", "电话" -> PHONE;
-                case "微网格编码", "微网格代码", "微网格" -> MICRO_GRID;
-                case "户编号", "户号" -> HOUSEHOLD;
-                case "住址", "地址", "家庭住址" -> ADDRESS;
-                case "居住类型", "人口类型", "人员类型" -> RESIDENCE;
-                default -> null;
-            };
+            String known =
+                    switch (h) {
+                        case "姓名" -> NAME;
+                        case "身份证号", "身份证号码", "公民身份号码", "证件号码" -> RESIDENT_ID;
+                        case "手机号", "手机号码", "联系电话", "电话" -> PHONE;
+                        case "微网格编码", "微网格代码", "微网格" -> MICRO_GRID;
+                        case "户编号", "户号" -> HOUSEHOLD;
+                        case "住址", "地址", "家庭住址" -> ADDRESS;
+                        case "居住类型", "人口类型", "人员类型" -> RESIDENCE;
+                        default -> null;
+                    };
             if (known != null && !columns.containsKey(known)) {
                 columns.put(known, i);
             }

@@ -42,11 +42,17 @@ class LedgerConsole {
     }
 
     @GetMapping("/regions/{code}")
-    String region(Caller caller, @PathVariable String code, @RequestParam(required = false) String tab,
-            @RequestParam(defaultValue = "0") int page, Model model) {
+    String region(
+            Caller caller,
+            @PathVariable String code,
+            @RequestParam(required = false) String tab,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
         Region region = grid.region(caller, code);
         boolean ledger = caller.can(Permission.LEDGER_READ);
-        String shown = tab != null ? tab : region.level() == RegionLevel.MICRO_GRID ? (ledger ? "households" : "places") : "children";
+        String shown = tab != null
+                ? tab
+                : region.level() == RegionLevel.MICRO_GRID ? (ledger ? "households" : "places") : "children";
         model.addAttribute("region", region);
         model.addAttribute("summary", grid.summary(caller, code));
         model.addAttribute("breadcrumbs", grid.breadcrumbs(caller, code));
@@ -60,9 +66,11 @@ class LedgerConsole {
                 List<PlaceView> households = grid.places(caller, code, PlaceKind.HOUSEHOLD, page, PAGE_SIZE);
                 model.addAttribute("households", households);
                 if (region.level() == RegionLevel.MICRO_GRID) {
-                    model.addAttribute("members", households.stream()
-                            .collect(java.util.stream.Collectors.toMap(PlaceView::id,
-                                    h -> persons.householdMembers(caller, h.id()))));
+                    model.addAttribute(
+                            "members",
+                            households.stream()
+                                    .collect(java.util.stream.Collectors.toMap(
+                                            PlaceView::id, h -> persons.householdMembers(caller, h.id()))));
                 }
                 model.addAttribute("hasNext", households.size() == PAGE_SIZE);
             }
@@ -117,7 +125,11 @@ class LedgerConsole {
         PersonDetail person = persons.person(caller, id);
         model.addAttribute("person", person);
         model.addAttribute("breadcrumbs", grid.breadcrumbs(caller, person.microGridCode()));
-        model.addAttribute("household", person.householdId() == null ? null : grid.place(person.householdId()).orElse(null));
+        model.addAttribute(
+                "household",
+                person.householdId() == null
+                        ? null
+                        : grid.place(person.householdId()).orElse(null));
         model.addAttribute("canUnmask", caller.can(Permission.UNMASK));
         return "person/person";
     }

@@ -47,8 +47,8 @@ class LedgerExport {
             sheet.style(1, c).bold().fillColor("DDEBF7").set();
             sheet.width(c, c == 5 ? 30 : 20);
         }
-        List<String> example = List.of("张三", "11010519491231002X", "13800138000", "1410291000010101", "0001",
-                "城关社区1号楼1单元101室", "户籍人口");
+        List<String> example = List.of(
+                "张三", "11010519491231002X", "13800138000", "1410291000010101", "0001", "城关社区1号楼1单元101室", "户籍人口");
         for (int c = 0; c < example.size(); c++) {
             sheet.value(2, c, example.get(c));
         }
@@ -76,15 +76,26 @@ class LedgerExport {
         long lastId = 0;
         int row = 1;
         while (true) {
-            List<Object[]> chunk = jdbc.sql("""
+            List<Object[]> chunk = jdbc.sql(
+                            """
                             select p.path, p.id, p.name, p.id_masked, p.sex, extract(year from p.birth_date)::int,
                                    p.phone_masked, p.micro_grid_code, p.household_id, p.residence
                             from person.persons p
                             where p.path like ? and (p.path, p.id) > (?, ?)
                             order by p.path, p.id limit ?""")
                     .params(region.path() + "%", lastPath, lastId, CHUNK)
-                    .query((rs, n) -> new Object[] {rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getInt(6), rs.getString(7), rs.getString(8), rs.getObject(9), rs.getString(10)})
+                    .query((rs, n) -> new Object[] {
+                        rs.getString(1),
+                        rs.getLong(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getInt(6),
+                        rs.getString(7),
+                        rs.getString(8),
+                        rs.getObject(9),
+                        rs.getString(10)
+                    })
                     .list();
             for (Object[] p : chunk) {
                 sheet.value(row, 0, (String) p[2]);

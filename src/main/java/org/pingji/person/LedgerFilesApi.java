@@ -38,11 +38,15 @@ class LedgerFilesApi {
     }
 
     @PostMapping("/api/imports/persons")
-    @Operation(summary = "Import persons and households from XLSX (multipart field 'file'). All or nothing: "
-            + "200 with accepted rows, or 422 with every problem as {row, column, value, message} and nothing written")
-    ResponseEntity<ImportResult> importPersons(Caller caller, @RequestParam("file") MultipartFile file) throws IOException {
+    @Operation(
+            summary =
+                    "Import persons and households from XLSX (multipart field 'file'). All or nothing: "
+                            + "200 with accepted rows, or 422 with every problem as {row, column, value, message} and nothing written")
+    ResponseEntity<ImportResult> importPersons(Caller caller, @RequestParam("file") MultipartFile file)
+            throws IOException {
         ImportResult result = imports.importStream(caller, file.getInputStream(), LedgerImport.Progress.NONE);
-        return ResponseEntity.status(result.errors().isEmpty() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT).body(result);
+        return ResponseEntity.status(result.errors().isEmpty() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT)
+                .body(result);
     }
 
     @GetMapping({"/api/exports/persons", "/exports/persons"})
@@ -98,7 +102,9 @@ class LedgerFilesApi {
 
     private static void attachment(HttpServletResponse response, String filename) {
         response.setContentType(XLSX);
-        response.setHeader("Content-Disposition", "attachment; filename=\"pingji.xlsx\"; filename*=UTF-8''"
-                + URLEncoder.encode(filename, StandardCharsets.UTF_8).replace("+", "%20"));
+        response.setHeader(
+                "Content-Disposition",
+                "attachment; filename=\"pingji.xlsx\"; filename*=UTF-8''"
+                        + URLEncoder.encode(filename, StandardCharsets.UTF_8).replace("+", "%20"));
     }
 }

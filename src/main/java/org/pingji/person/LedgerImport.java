@@ -54,8 +54,15 @@ class LedgerImport {
     private final AccessManagement access;
     private final Clock clock;
 
-    LedgerImport(JdbcClient jdbc, DataSource dataSource, TransactionTemplate transaction, GridManagement grid,
-            PersonManagement persons, PersonalDataVault vault, AccessManagement access, Clock clock) {
+    LedgerImport(
+            JdbcClient jdbc,
+            DataSource dataSource,
+            TransactionTemplate transaction,
+            GridManagement grid,
+            PersonManagement persons,
+            PersonalDataVault vault,
+            AccessManagement access,
+            Clock clock) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.transaction = transaction;
@@ -105,7 +112,8 @@ class LedgerImport {
                             header.columns = found;
                             LedgerColumns.REQUIRED.stream()
                                     .filter(c -> !found.containsKey(c))
-                                    .forEach(c -> problems.add(new ImportProblem(row.getRowNum(), c, "", "缺少必填列「%s」".formatted(c))));
+                                    .forEach(c -> problems.add(
+                                            new ImportProblem(row.getRowNum(), c, "", "缺少必填列「%s」".formatted(c))));
                             // Without all required columns every row would fail the same way: report the columns only.
                             header.incomplete = !problems.isEmpty();
                         }
@@ -118,7 +126,8 @@ class LedgerImport {
                 rows.check(row.getRowNum(), header.columns, cells, problems).ifPresent(valid::add);
             });
             if (header.columns == null) {
-                return failed(new ImportProblem(0, "表头", "", "前%d行中没有找到包含「姓名」和「身份证号」的表头行".formatted(HEADER_SEARCH_ROWS)));
+                return failed(
+                        new ImportProblem(0, "表头", "", "前%d行中没有找到包含「姓名」和「身份证号」的表头行".formatted(HEADER_SEARCH_ROWS)));
             }
         } catch (IOException | RuntimeException e) {
             if (e instanceof org.pingji.access.AccessRefused refused) {
@@ -132,14 +141,24 @@ class LedgerImport {
         progress.update("CHECKING", read.get());
         problems.addAll(alreadyRegistered(valid));
         if (!problems.isEmpty()) {
-            int rejected = (int) problems.stream().map(ImportProblem::row).distinct().count();
+            int rejected =
+                    (int) problems.stream().map(ImportProblem::row).distinct().count();
             problems.sort(java.util.Comparator.comparingInt(ImportProblem::row));
-            return new ImportResult(0, rejected, List.copyOf(problems.subList(0, Math.min(MAX_REPORTED, problems.size()))),
-                    problems.size(), 0);
+            return new ImportResult(
+                    0,
+                    rejected,
+                    List.copyOf(problems.subList(0, Math.min(MAX_REPORTED, problems.size()))),
+                    problems.size(),
+                    0);
         }
         progress.update("WRITING", read.get());
         int households = write(valid);
-        access.audit(caller, "LEDGER_IMPORT", "FILE", null, "%d persons, %d new households".formatted(valid.size(), households));
+        access.audit(
+                caller,
+                "LEDGER_IMPORT",
+                "FILE",
+                null,
+                "%d persons, %d new households".formatted(valid.size(), households));
         progress.update("DONE", read.get());
         return new ImportResult(valid.size(), 0, List.of(), 0, households);
     }
@@ -168,10 +187,16 @@ class LedgerImport {
                 hashes[i] = vault.hash(chunk.get(i).residentId().value());
                 byHash.put(hex.formatHex(hashes[i]), chunk.get(i));
             }
-            jdbc.sql("select id_hash from person.persons where id_hash = any(?)").param(hashes).query(rs -> {
-                LedgerRows.ValidRow row = byHash.get(hex.formatHex(rs.getBytes(1)));
-                problems.add(new ImportProblem(row.row(), LedgerColumns.RESIDENT_ID, row.residentId().masked(), "身份证号已登记"));
-            });
+            jdbc.sql("select id_hash from person.persons where id_hash = any(?)")
+                    .param(hashes)
+                    .query(rs -> {
+                        LedgerRows.ValidRow row = byHash.get(hex.formatHex(rs.getBytes(1)));
+                        problems.add(new ImportProblem(
+                                row.row(),
+                                LedgerColumns.RESIDENT_ID,
+                                row.residentId().masked(),
+                                "身份证号已登记"));
+                    });
         }
         return problems;
     }
@@ -180,13 +205,16 @@ class LedgerImport {
     private int write(List<LedgerRows.ValidRow> valid) {
         return transaction.execute(status -> {
             Map<HouseholdKey, String> addresses = new HashMap<>();
-            valid.forEach(r -> addresses.merge(new HouseholdKey(r.microGrid().code(), r.householdKey()),
-                    r.address() == null ? "" : r.address(), (a, b) -> a.isEmpty() ? b : a));
+            valid.forEach(r -> addresses.merge(
+                    new HouseholdKey(r.microGrid().code(), r.householdKey()),
+                    r.address() == null ? "" : r.address(),
+                    (a, b) -> a.isEmpty() ? b : a));
             Map<HouseholdKey, Long> households = grid.ensureHouseholds(addresses);
             Map<String, Long> perGrid = new HashMap<>();
             for (int from = 0; from < valid.size(); from += 20_000) {
                 List<LedgerRows.ValidRow> chunk = valid.subList(from, Math.min(valid.size(), from + 20_000));
-                long[] ids = jdbc.sql("select nextval('person.persons_id_seq') from generate_series(1, ?)")
+                long[] ids = jdbc
+                        .sql("select nextval('person.persons_id_seq') from generate_series(1, ?)")
                         .param(chunk.size())
                         .query(Long.class)
                         .list()
@@ -196,8 +224,10 @@ class LedgerImport {
                 var rows = new PgCopy.Rows();
                 for (int i = 0; i < chunk.size(); i++) {
                     LedgerRows.ValidRow r = chunk.get(i);
-                    Long household = households.get(new HouseholdKey(r.microGrid().code(), r.householdKey()));
-                    NewPerson person = new NewPerson(r.name(), null, null, r.microGrid().code(), household, r.residence());
+                    Long household =
+                            households.get(new HouseholdKey(r.microGrid().code(), r.householdKey()));
+                    NewPerson person =
+                            new NewPerson(r.name(), null, null, r.microGrid().code(), household, r.residence());
                     persons.appendRow(rows, ids[i], person, r.residentId(), r.phone(), r.microGrid());
                     perGrid.merge(r.microGrid().code(), 1L, Long::sum);
                 }

@@ -17,8 +17,15 @@ import org.pingji.grid.RegionLevel;
 final class LedgerRows {
 
     /** A row that passed every check. */
-    record ValidRow(int row, String name, ResidentId residentId, String phone, Region microGrid, String householdKey,
-            String address, ResidenceKind residence) {}
+    record ValidRow(
+            int row,
+            String name,
+            ResidentId residentId,
+            String phone,
+            Region microGrid,
+            String householdKey,
+            String address,
+            ResidenceKind residence) {}
 
     private final Caller caller;
     private final Function<String, Optional<Region>> regions;
@@ -32,7 +39,8 @@ final class LedgerRows {
     }
 
     /** Validates one row; adds its problems and returns the row only when it has none. */
-    Optional<ValidRow> check(int rowNo, Map<String, Integer> columns, List<String> cells, List<ImportProblem> problems) {
+    Optional<ValidRow> check(
+            int rowNo, Map<String, Integer> columns, List<String> cells, List<ImportProblem> problems) {
         int before = problems.size();
         String name = cell(cells, columns, LedgerColumns.NAME);
         if (name.isEmpty()) {
@@ -46,8 +54,8 @@ final class LedgerRows {
             residentId = ResidentId.parse(rawId, today);
             Integer earlier = firstRowOfId.putIfAbsent(residentId.value(), rowNo);
             if (earlier != null) {
-                problems.add(new ImportProblem(rowNo, LedgerColumns.RESIDENT_ID, residentId.masked(),
-                        "身份证号与第%d行重复".formatted(earlier)));
+                problems.add(new ImportProblem(
+                        rowNo, LedgerColumns.RESIDENT_ID, residentId.masked(), "身份证号与第%d行重复".formatted(earlier)));
             }
         } catch (IllegalArgumentException e) {
             String hint = rawId.contains("E") || rawId.contains("e") ? "（请将该列设为文本格式）" : "";
@@ -80,11 +88,13 @@ final class LedgerRows {
         if (household.isEmpty()) {
             problems.add(new ImportProblem(rowNo, LedgerColumns.HOUSEHOLD, household, "户编号不能为空"));
         } else if (household.length() > 32) {
-            problems.add(new ImportProblem(rowNo, LedgerColumns.HOUSEHOLD, household.substring(0, 20) + "…", "户编号不能超过32个字符"));
+            problems.add(new ImportProblem(
+                    rowNo, LedgerColumns.HOUSEHOLD, household.substring(0, 20) + "…", "户编号不能超过32个字符"));
         }
         String address = cell(cells, columns, LedgerColumns.ADDRESS);
         if (address.length() > 200) {
-            problems.add(new ImportProblem(rowNo, LedgerColumns.ADDRESS, address.substring(0, 20) + "…", "住址不能超过200个字"));
+            problems.add(
+                    new ImportProblem(rowNo, LedgerColumns.ADDRESS, address.substring(0, 20) + "…", "住址不能超过200个字"));
         }
         String rawResidence = cell(cells, columns, LedgerColumns.RESIDENCE);
         ResidenceKind residence = ResidenceKind.REGISTERED;
@@ -99,8 +109,8 @@ final class LedgerRows {
         if (problems.size() > before) {
             return Optional.empty();
         }
-        return Optional.of(new ValidRow(rowNo, name, residentId, phone, microGrid, household,
-                address.isEmpty() ? null : address, residence));
+        return Optional.of(new ValidRow(
+                rowNo, name, residentId, phone, microGrid, household, address.isEmpty() ? null : address, residence));
     }
 
     /** An ID-like value is shown masked in reports; anything else as typed. */

@@ -77,8 +77,15 @@ class PersonApi {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Register one person; 400 naming the field when invalid or the ID exists")
     Map<String, Long> register(Caller caller, @Valid @RequestBody RegisterRequest request) {
-        long id = persons.register(caller, new NewPerson(request.name(), request.residentId(), request.phone(),
-                request.microGridCode(), request.householdId(), request.residence()));
+        long id = persons.register(
+                caller,
+                new NewPerson(
+                        request.name(),
+                        request.residentId(),
+                        request.phone(),
+                        request.microGridCode(),
+                        request.householdId(),
+                        request.residence()));
         return Map.of("id", id);
     }
 }

@@ -34,7 +34,9 @@ public class PersonDirectory {
         jdbc.sql("select id, name, micro_grid_code, path from person.persons where id = any(?)")
                 .param(ids.toArray(Long[]::new))
                 .query(rs -> {
-                    found.put(rs.getLong(1), new PersonRef(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                    found.put(
+                            rs.getLong(1),
+                            new PersonRef(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
                 });
         return found;
     }
@@ -69,7 +71,8 @@ public class PersonDirectory {
     public List<PersonRef> inRegion(Caller caller, String regionPath, int limit) {
         caller.require(Permission.LEDGER_READ);
         caller.requireCovers(regionPath, "Region " + regionPath);
-        return jdbc.sql("select id, name, micro_grid_code, path from person.persons where path like ? order by path, id limit ?")
+        return jdbc.sql(
+                        "select id, name, micro_grid_code, path from person.persons where path like ? order by path, id limit ?")
                 .params(regionPath + "%", limit)
                 .query((rs, n) -> new PersonRef(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
                 .list();

@@ -38,8 +38,13 @@ public class PersonManagement {
     private final PersonalDataVault vault;
     private final Clock clock;
 
-    PersonManagement(JdbcClient jdbc, DataSource dataSource, GridManagement grid, AccessManagement access,
-            PersonalDataVault vault, Clock clock) {
+    PersonManagement(
+            JdbcClient jdbc,
+            DataSource dataSource,
+            GridManagement grid,
+            AccessManagement access,
+            PersonalDataVault vault,
+            Clock clock) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.grid = grid;
@@ -100,8 +105,9 @@ public class PersonManagement {
                     .query(PersonManagement::row)
                     .list();
         }
-        return jdbc.sql("select " + ROW_COLUMNS
-                        + " from person.persons p where p.name like ? and p.path like ? order by p.name, p.id limit 100")
+        return jdbc.sql(
+                        "select " + ROW_COLUMNS
+                                + " from person.persons p where p.name like ? and p.path like ? order by p.name, p.id limit 100")
                 .params(escapeLike(q) + "%", caller.pathPattern())
                 .query(PersonManagement::row)
                 .list();
@@ -110,14 +116,22 @@ public class PersonManagement {
     /** A person's ledger entry (masked); 404 outside the jurisdiction. Audited. */
     public PersonDetail person(Caller caller, long id) {
         caller.require(Permission.LEDGER_READ);
-        PersonDetail detail = jdbc.sql("""
+        PersonDetail detail = jdbc.sql(
+                        """
                         select p.id, p.name, p.id_masked, p.birth_date, p.sex, p.phone_masked, p.micro_grid_code,
                                p.household_id, p.residence, p.created_at
                         from person.persons p where p.id = ? and p.path like ?""")
                 .params(id, caller.pathPattern())
-                .query((rs, n) -> new PersonDetail(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getDate(4).toLocalDate(), rs.getString(5), rs.getString(6), rs.getString(7),
-                        (Long) rs.getObject(8), ResidenceKind.valueOf(rs.getString(9)),
+                .query((rs, n) -> new PersonDetail(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getDate(4).toLocalDate(),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7),
+                        (Long) rs.getObject(8),
+                        ResidenceKind.valueOf(rs.getString(9)),
                         rs.getTimestamp(10).toInstant()))
                 .optional()
                 .orElseThrow(() -> new PersonNotFound(id));
@@ -133,8 +147,8 @@ public class PersonManagement {
         caller.require(Permission.UNMASK);
         Unmasked unmasked = jdbc.sql("select id_cipher, phone_cipher from person.persons where id = ? and path like ?")
                 .params(id, caller.pathPattern())
-                .query((rs, n) -> new Unmasked(vault.decrypt(rs.getBytes(1)),
-                        rs.getBytes(2) == null ? null : vault.decrypt(rs.getBytes(2))))
+                .query((rs, n) -> new Unmasked(
+                        vault.decrypt(rs.getBytes(1)), rs.getBytes(2) == null ? null : vault.decrypt(rs.getBytes(2))))
                 .optional()
                 .orElseThrow(() -> new PersonNotFound(id));
         access.audit(caller, "PERSON_UNMASK", "PERSON", Long.toString(id), "resident ID and phone shown");
@@ -153,7 +167,8 @@ public class PersonManagement {
         caller.requireCovers(microGrid.path(), "Micro-grid " + microGrid.code());
         if (person.householdId() != null
                 && grid.place(person.householdId())
-                        .filter(p -> p.kind() == PlaceKind.HOUSEHOLD && p.microGridCode().equals(microGrid.code()))
+                        .filter(p -> p.kind() == PlaceKind.HOUSEHOLD
+                                && p.microGridCode().equals(microGrid.code()))
                         .isEmpty()) {
             throw new IllegalArgumentException("户 %d 不在微网格 %s 中".formatted(person.householdId(), microGrid.code()));
         }
@@ -182,7 +197,8 @@ public class PersonManagement {
             return new long[0];
         }
         LocalDate today = LocalDate.now(clock);
-        long[] ids = jdbc.sql("select nextval('person.persons_id_seq') from generate_series(1, ?)")
+        long[] ids = jdbc
+                .sql("select nextval('person.persons_id_seq') from generate_series(1, ?)")
                 .param(persons.size())
                 .query(Long.class)
                 .list()
@@ -194,7 +210,13 @@ public class PersonManagement {
         for (int i = 0; i < persons.size(); i++) {
             NewPerson p = persons.get(i);
             Region microGrid = grid.requireMicroGrid(p.microGridCode());
-            appendRow(rows, ids[i], p, ResidentId.parse(p.residentId(), today), Phone.parseOptional(p.phone()), microGrid);
+            appendRow(
+                    rows,
+                    ids[i],
+                    p,
+                    ResidentId.parse(p.residentId(), today),
+                    Phone.parseOptional(p.phone()),
+                    microGrid);
             perGrid.merge(microGrid.code(), 1L, Long::sum);
         }
         PgCopy.copy(dataSource, PERSON_COPY_COLUMNS, rows);
@@ -202,8 +224,9 @@ public class PersonManagement {
         return ids;
     }
 
-    static final String PERSON_COPY_COLUMNS = "person.persons (id, name, id_hash, id_cipher, id_masked, birth_date, sex,"
-            + " phone_hash, phone_cipher, phone_masked, household_id, micro_grid_code, path, residence)";
+    static final String PERSON_COPY_COLUMNS =
+            "person.persons (id, name, id_hash, id_cipher, id_masked, birth_date, sex,"
+                    + " phone_hash, phone_cipher, phone_masked, household_id, micro_grid_code, path, residence)";
 
     void appendRow(PgCopy.Rows rows, Long id, NewPerson p, ResidentId rid, String phone, Region microGrid) {
         rows.field(id)
@@ -228,7 +251,15 @@ public class PersonManagement {
     }
 
     static PersonRow row(ResultSet rs, int n) throws SQLException {
-        return new PersonRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
-                rs.getString(6), rs.getString(7), (Long) rs.getObject(8), ResidenceKind.valueOf(rs.getString(9)));
+        return new PersonRow(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getInt(5),
+                rs.getString(6),
+                rs.getString(7),
+                (Long) rs.getObject(8),
+                ResidenceKind.valueOf(rs.getString(9)));
     }
 }

@@ -67,7 +67,10 @@ class PersonalDataVault {
             Cipher cipher = ciphers.get();
             cipher.init(Cipher.ENCRYPT_MODE, cryptKey, new GCMParameterSpec(128, nonce));
             byte[] sealed = cipher.doFinal(value.getBytes(StandardCharsets.UTF_8));
-            return ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array();
+            return ByteBuffer.allocate(NONCE_BYTES + sealed.length)
+                    .put(nonce)
+                    .put(sealed)
+                    .array();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Encryption failed", e);
         }

@@ -48,7 +48,9 @@ public record ResidentId(String value, LocalDate birthDate, Sex sex) {
         }
         LocalDate birth;
         try {
-            birth = LocalDate.of(Integer.parseInt(value.substring(6, 10)), Integer.parseInt(value.substring(10, 12)),
+            birth = LocalDate.of(
+                    Integer.parseInt(value.substring(6, 10)),
+                    Integer.parseInt(value.substring(10, 12)),
                     Integer.parseInt(value.substring(12, 14)));
         } catch (DateTimeException e) {
             throw new IllegalArgumentException("身份证号中的出生日期%s不存在".formatted(value.substring(6, 14)));

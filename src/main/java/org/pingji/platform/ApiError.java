@@ -20,7 +20,9 @@ public final class ApiError {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", code);
         body.put("message", message);
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body);
     }
 
     /** JSON for API requests, otherwise the {@code error/status} page with the message. */

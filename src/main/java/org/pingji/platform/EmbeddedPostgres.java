@@ -26,8 +26,8 @@ final class EmbeddedPostgres {
         String key = dataDirectory == null ? "" : dataDirectory;
         if (server != null) {
             if (!key.equals(serverDirectory)) {
-                throw new IllegalStateException("Embedded PostgreSQL already runs on '%s', asked for '%s'"
-                        .formatted(serverDirectory, key));
+                throw new IllegalStateException(
+                        "Embedded PostgreSQL already runs on '%s', asked for '%s'".formatted(serverDirectory, key));
             }
             return server;
         }
@@ -38,7 +38,8 @@ final class EmbeddedPostgres {
                     .setServerConfig("shared_buffers", "256MB")
                     .setServerConfig("listen_addresses", "127.0.0.1");
             if (key.isBlank()) {
-                builder.setCleanDataDirectory(true).setServerConfig("fsync", "off")
+                builder.setCleanDataDirectory(true)
+                        .setServerConfig("fsync", "off")
                         .setServerConfig("synchronous_commit", "off")
                         .setServerConfig("full_page_writes", "off");
             } else {
@@ -54,7 +55,9 @@ final class EmbeddedPostgres {
             }
             server = builder.start();
             serverDirectory = key;
-            log.info("Embedded PostgreSQL 17 on 127.0.0.1:{} (data: {})", server.getPort(),
+            log.info(
+                    "Embedded PostgreSQL 17 on 127.0.0.1:{} (data: {})",
+                    server.getPort(),
                     key.isBlank() ? "temporary" : key);
             return server;
         } catch (IOException e) {

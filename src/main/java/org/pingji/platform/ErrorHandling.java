@@ -46,8 +46,8 @@ class ErrorHandling {
     Object mismatch(
             org.springframework.web.method.annotation.MethodArgumentTypeMismatchException e,
             HttpServletRequest request) {
-        return ApiError.respond(request, HttpStatus.BAD_REQUEST, "invalid",
-                "%s: '%s' 不是有效的值".formatted(e.getName(), e.getValue()));
+        return ApiError.respond(
+                request, HttpStatus.BAD_REQUEST, "invalid", "%s: '%s' 不是有效的值".formatted(e.getName(), e.getValue()));
     }
 
     @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)

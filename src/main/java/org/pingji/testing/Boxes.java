@@ -31,12 +31,17 @@ class Boxes {
         if (rawTubes == null || rawTubes.isEmpty()) {
             throw new TestingRefused("tubeBarcodes: 请扫描至少一支试管");
         }
-        List<String> tubes = rawTubes.stream().map(t -> normalise(t, "试管条码")).distinct().toList();
-        boolean exists = jdbc.sql("select exists(select 1 from testing.boxes where barcode = ?)").param(box).query(Boolean.class).single();
+        List<String> tubes =
+                rawTubes.stream().map(t -> normalise(t, "试管条码")).distinct().toList();
+        boolean exists = jdbc.sql("select exists(select 1 from testing.boxes where barcode = ?)")
+                .param(box)
+                .query(Boolean.class)
+                .single();
         if (exists) {
             throw new TestingRefused("转运箱 %s 已使用".formatted(box));
         }
-        List<String> notSealed = jdbc.sql("""
+        List<String> notSealed = jdbc.sql(
+                        """
                         select u.b from unnest(?::text[]) as u(b) left join testing.tubes t on t.barcode = u.b
                         where t.barcode is null or t.status <> 'SEALED' or t.round_id <> ?""")
                 .params(tubes.toArray(String[]::new), roundId)
@@ -62,7 +67,9 @@ class Boxes {
         caller.require(Permission.SAMPLE);
         String box = existing(rawBox);
         Long received = jdbc.sql("select count(*) from testing.boxes where barcode = ? and received_at is not null")
-                .param(box).query(Long.class).single();
+                .param(box)
+                .query(Long.class)
+                .single();
         if (received > 0) {
             throw new TestingRefused("转运箱 %s 已被实验室接收".formatted(box));
         }
@@ -75,7 +82,8 @@ class Boxes {
         caller.require(Permission.LAB_REPORT);
         String box = existing(rawBox);
         Timestamp now = Timestamp.from(Instant.now(clock));
-        int updated = jdbc.sql("update testing.boxes set received_at = ?, lab = ? where barcode = ? and received_at is null")
+        int updated = jdbc.sql(
+                        "update testing.boxes set received_at = ?, lab = ? where barcode = ? and received_at is null")
                 .params(now, caller.username(), box)
                 .update();
         if (updated == 0) {
@@ -90,13 +98,17 @@ class Boxes {
     List<CustodyEntry> custody(String rawBox) {
         return jdbc.sql("select action, actor, at, location from testing.custody where box_barcode = ? order by at, id")
                 .param(existing(rawBox))
-                .query((rs, n) -> new CustodyEntry(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getString(4)))
+                .query((rs, n) -> new CustodyEntry(
+                        rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getString(4)))
                 .list();
     }
 
     private String existing(String rawBox) {
         String box = normalise(rawBox, "箱码");
-        boolean exists = jdbc.sql("select exists(select 1 from testing.boxes where barcode = ?)").param(box).query(Boolean.class).single();
+        boolean exists = jdbc.sql("select exists(select 1 from testing.boxes where barcode = ?)")
+                .param(box)
+                .query(Boolean.class)
+                .single();
         if (!exists) {
             throw new TestingRefused("转运箱 %s 不存在".formatted(box));
         }

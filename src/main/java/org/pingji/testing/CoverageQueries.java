@@ -65,7 +65,8 @@ class CoverageQueries {
         long positive = 0;
         for (Region part : parts) {
             registered += grid.summary(caller, part.code()).population();
-            var counts = jdbc.sql("""
+            var counts = jdbc.sql(
+                            """
                             select coalesce(sum(sampled), 0), coalesce(sum(resulted), 0), coalesce(sum(positive), 0)
                             from testing.coverage where round_id = ? and path like ?""")
                     .params(roundId, part.path() + "%")
@@ -75,7 +76,8 @@ class CoverageQueries {
             resulted += counts[1];
             positive += counts[2];
         }
-        long pools = jdbc.sql("""
+        long pools = jdbc.sql(
+                        """
                         select count(*) from testing.tubes t
                         join testing.round_tables rt on rt.round_id = t.round_id and rt.table_id = t.table_id
                         where t.round_id = ? and t.result = 'POSITIVE' and t.retest_of is null and rt.path like ?""")
@@ -91,20 +93,35 @@ class CoverageQueries {
         caller.require(Permission.LEDGER_READ);
         Region region = grid.region(caller, regionCode);
         List<Object[]> rows = new ArrayList<>();
-        jdbc.sql("""
+        jdbc.sql(
+                        """
                         select person_id, pool_barcode, reason, status, retest_barcode, created_at from testing.recalls
                         where round_id = ? and path like ? order by created_at, person_id""")
                 .params(roundId, region.path() + "%")
                 .query(rs -> {
-                    rows.add(new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getTimestamp(6).toInstant()});
+                    rows.add(new Object[] {
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getTimestamp(6).toInstant()
+                    });
                 });
-        Map<Long, PersonRef> people = persons.byIds(rows.stream().map(r -> (Long) r[0]).toList());
+        Map<Long, PersonRef> people =
+                persons.byIds(rows.stream().map(r -> (Long) r[0]).toList());
         return rows.stream()
                 .map(r -> {
                     PersonRef p = people.get((Long) r[0]);
-                    return new RecallEntry((Long) r[0], p == null ? "?" : p.name(), p == null ? null : p.microGridCode(),
-                            (String) r[1], (String) r[2], (String) r[3], (String) r[4], (Instant) r[5]);
+                    return new RecallEntry(
+                            (Long) r[0],
+                            p == null ? "?" : p.name(),
+                            p == null ? null : p.microGridCode(),
+                            (String) r[1],
+                            (String) r[2],
+                            (String) r[3],
+                            (String) r[4],
+                            (Instant) r[5]);
                 })
                 .toList();
     }
@@ -115,25 +132,35 @@ class CoverageQueries {
         Region region = grid.region(caller, regionCode);
         List<NotSampled> result = new ArrayList<>();
         for (Region part : coveredParts(roundId, region)) {
-            Set<Long> sampled = new HashSet<>(jdbc.sql(
-                            "select person_id from testing.samples where round_id = ? and path like ?")
-                    .params(roundId, part.path() + "%")
-                    .query(Long.class)
-                    .list());
+            Set<Long> sampled =
+                    new HashSet<>(jdbc.sql("select person_id from testing.samples where round_id = ? and path like ?")
+                            .params(roundId, part.path() + "%")
+                            .query(Long.class)
+                            .list());
             Map<Long, Object[]> absences = new HashMap<>();
-            jdbc.sql("""
+            jdbc.sql(
+                            """
                             select a.person_id, a.reason, a.note, a.recorded_by, a.recorded_at from testing.absences a
                             where a.round_id = ?""")
                     .param(roundId)
                     .query(rs -> {
-                        absences.put(rs.getLong(1), new Object[] {rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getTimestamp(5).toInstant()});
+                        absences.put(rs.getLong(1), new Object[] {
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getTimestamp(5).toInstant()
+                        });
                     });
             for (PersonRef p : persons.inRegion(caller, part.path(), 200_000)) {
                 if (!sampled.contains(p.id())) {
                     Object[] a = absences.get(p.id());
-                    result.add(new NotSampled(p.id(), p.name(), p.microGridCode(), a == null ? null : (String) a[0],
-                            a == null ? null : (String) a[1], a == null ? null : (String) a[2],
+                    result.add(new NotSampled(
+                            p.id(),
+                            p.name(),
+                            p.microGridCode(),
+                            a == null ? null : (String) a[0],
+                            a == null ? null : (String) a[1],
+                            a == null ? null : (String) a[2],
                             a == null ? null : (Instant) a[3]));
                     if (result.size() >= 5_000) {
                         return result;
@@ -154,7 +181,8 @@ class CoverageQueries {
         if (reason == null) {
             throw new TestingRefused("reason: 请选择未采样原因");
         }
-        jdbc.sql("""
+        jdbc.sql(
+                        """
                         insert into testing.absences (round_id, person_id, reason, note, recorded_by, recorded_at)
                         values (?, ?, ?, ?, ?, ?)
                         on conflict (round_id, person_id) do update set reason = excluded.reason, note = excluded.note,

@@ -34,7 +34,11 @@ class LabDesk {
     private final ScanWriter writer;
     private final Clock clock;
 
-    LabDesk(JdbcClient jdbc, TransactionTemplate transaction, ApplicationEventPublisher events, ScanWriter writer,
+    LabDesk(
+            JdbcClient jdbc,
+            TransactionTemplate transaction,
+            ApplicationEventPublisher events,
+            ScanWriter writer,
             Clock clock) {
         this.jdbc = jdbc;
         this.transaction = transaction;
@@ -57,7 +61,8 @@ class LabDesk {
         List<ResultReport> logged = new ArrayList<>();
         List<ResultOutcome.Outcome> dispositions = new ArrayList<>();
         for (ResultReport r : reports) {
-            String barcode = r.tubeBarcode() == null ? "" : r.tubeBarcode().trim().toUpperCase(Locale.ROOT);
+            String barcode =
+                    r.tubeBarcode() == null ? "" : r.tubeBarcode().trim().toUpperCase(Locale.ROOT);
             Tube tube = tubes.get(barcode);
             String problem = problem(r, tube, now);
             if (problem != null) {
@@ -106,7 +111,10 @@ class LabDesk {
     }
 
     private static String problem(ResultReport r, Tube tube, Instant now) {
-        if (r.tubeBarcode() == null || !ScanBatch.BARCODE.matcher(r.tubeBarcode().trim().toUpperCase(Locale.ROOT)).matches()) {
+        if (r.tubeBarcode() == null
+                || !ScanBatch.BARCODE
+                        .matcher(r.tubeBarcode().trim().toUpperCase(Locale.ROOT))
+                        .matches()) {
             return "试管条码格式错误：%s".formatted(r.tubeBarcode());
         }
         if (tube == null) {
@@ -118,7 +126,8 @@ class LabDesk {
         if (r.result() == null) {
             return "缺少检测结果（NEGATIVE/POSITIVE/INVALID）";
         }
-        if (r.ctValue() != null && (r.ctValue().compareTo(BigDecimal.ZERO) < 0 || r.ctValue().compareTo(BigDecimal.valueOf(50)) > 0)) {
+        if (r.ctValue() != null
+                && (r.ctValue().compareTo(BigDecimal.ZERO) < 0 || r.ctValue().compareTo(BigDecimal.valueOf(50)) > 0)) {
             return "Ct值 %s 超出范围（0-50）".formatted(r.ctValue());
         }
         if (r.reportedAt() != null && r.reportedAt().isAfter(now.plusSeconds(300))) {
@@ -136,8 +145,10 @@ class LabDesk {
         jdbc.sql("select barcode, round_id, status, retest_of, result from testing.tubes where barcode = any(?)")
                 .param(barcodes)
                 .query(rs -> {
-                    tubes.put(rs.getString(1), new Tube(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5)));
+                    tubes.put(
+                            rs.getString(1),
+                            new Tube(
+                                    rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5)));
                 });
         return tubes;
     }
@@ -147,42 +158,53 @@ class LabDesk {
             return;
         }
         Instant now = Instant.now(clock);
-        jdbc.sql("""
+        jdbc.sql(
+                        """
                         insert into testing.results (tube_barcode, result, ct_value, reported_at, reported_by, disposition)
                         select b, r, c, a, ?, d from unnest(?::text[], ?::text[], ?::numeric[], ?::timestamptz[], ?::text[])
                           as u(b, r, c, a, d)""")
-                .params(by, logged.stream().map(ResultReport::tubeBarcode).toArray(String[]::new),
+                .params(
+                        by,
+                        logged.stream().map(ResultReport::tubeBarcode).toArray(String[]::new),
                         logged.stream().map(r -> r.result().name()).toArray(String[]::new),
                         logged.stream().map(ResultReport::ctValue).toArray(BigDecimal[]::new),
-                        logged.stream().map(r -> Timestamp.from(r.reportedAt() == null ? now : r.reportedAt()))
+                        logged.stream()
+                                .map(r -> Timestamp.from(r.reportedAt() == null ? now : r.reportedAt()))
                                 .toArray(Timestamp[]::new),
-                        dispositions.stream().map(d -> d == ResultOutcome.Outcome.APPLIED ? "FINAL" : d.name())
+                        dispositions.stream()
+                                .map(d -> d == ResultOutcome.Outcome.APPLIED ? "FINAL" : d.name())
                                 .toArray(String[]::new))
                 .update();
     }
 
-    private void applyFinal(List<ResultReport> applied, Map<String, Tube> tubes, Instant now, List<Runnable> afterCommit) {
+    private void applyFinal(
+            List<ResultReport> applied, Map<String, Tube> tubes, Instant now, List<Runnable> afterCommit) {
         if (applied.isEmpty()) {
             return;
         }
         String[] barcodes = applied.stream().map(ResultReport::tubeBarcode).toArray(String[]::new);
-        jdbc.sql("""
+        jdbc.sql(
+                        """
                         update testing.tubes t set result = u.r, ct_value = u.c, resulted_at = u.a, status = 'RESULTED'
                         from unnest(?::text[], ?::text[], ?::numeric[], ?::timestamptz[]) as u(b, r, c, a) where t.barcode = u.b""")
-                .params(barcodes, applied.stream().map(r -> r.result().name()).toArray(String[]::new),
+                .params(
+                        barcodes,
+                        applied.stream().map(r -> r.result().name()).toArray(String[]::new),
                         applied.stream().map(ResultReport::ctValue).toArray(BigDecimal[]::new),
-                        applied.stream().map(r -> Timestamp.from(r.reportedAt() == null ? now : r.reportedAt()))
+                        applied.stream()
+                                .map(r -> Timestamp.from(r.reportedAt() == null ? now : r.reportedAt()))
                                 .toArray(Timestamp[]::new))
                 .update();
         Map<String, List<ResultEffects.Member>> members = new LinkedHashMap<>();
-        jdbc.sql("""
+        jdbc.sql(
+                        """
                         select tube_barcode, round_id, person_id, attempt, micro_grid_code, path from testing.samples
                         where tube_barcode = any(?) order by tube_barcode, person_id""")
                 .param(barcodes)
                 .query(rs -> {
                     members.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                            .add(new ResultEffects.Member(rs.getLong(2), rs.getLong(3), rs.getInt(4), rs.getString(5),
-                                    rs.getString(6)));
+                            .add(new ResultEffects.Member(
+                                    rs.getLong(2), rs.getLong(3), rs.getInt(4), rs.getString(5), rs.getString(6)));
                 });
         Map<String, String> retestOf = new HashMap<>();
         tubes.values().forEach(t -> {

@@ -8,5 +8,5 @@ import java.util.List;
  * (1 = single samples) and the deadline. A drill opens only {@code drillPoints} collection
  * points drawn at random.
  */
-public record NewRound(String name, List<String> regionCodes, int poolSize, Instant deadline, boolean drill,
-        Integer drillPoints) {}
+public record NewRound(
+        String name, List<String> regionCodes, int poolSize, Instant deadline, boolean drill, Integer drillPoints) {}

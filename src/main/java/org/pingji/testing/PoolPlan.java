@@ -41,7 +41,10 @@ public record PoolPlan(
      */
     static PoolPlan of(String regionCode, long positives, long resulted, List<Integer> allowed) {
         double p = (positives + 0.5) / (resulted + 0.5 / PRIOR_PREVALENCE);
-        List<Option> options = allowed.stream().sorted().map(k -> new Option(k, round(dorfman(k, p)))).toList();
+        List<Option> options = allowed.stream()
+                .sorted()
+                .map(k -> new Option(k, round(dorfman(k, p))))
+                .toList();
         int best = options.stream()
                 .min(java.util.Comparator.comparingDouble(Option::expectedTestsPerPerson))
                 .map(Option::poolSize)

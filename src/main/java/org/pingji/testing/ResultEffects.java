@@ -31,7 +31,10 @@ final class ResultEffects {
         this.now = now;
     }
 
-    void apply(List<ResultReport> applied, Map<String, String> retestOf, Map<String, List<Member>> members,
+    void apply(
+            List<ResultReport> applied,
+            Map<String, String> retestOf,
+            Map<String, List<Member>> members,
             List<Runnable> afterCommit) {
         Map<String, long[]> coverage = new HashMap<>(); // key round:grid -> {resulted, positive}
         Map<String, String> coveragePath = new HashMap<>();
@@ -42,7 +45,9 @@ final class ResultEffects {
             boolean pool = !retestOf.containsKey(r.tubeBarcode());
             for (Member m : inTube) {
                 if (m.attempt() > 1) {
-                    settled.add(new Object[] {m.roundId(), m.personId(), r.tubeBarcode(), r.result().name()});
+                    settled.add(new Object[] {
+                        m.roundId(), m.personId(), r.tubeBarcode(), r.result().name()
+                    });
                 }
                 if (pool && r.result() != ResultReport.Result.INVALID) {
                     String key = m.roundId() + ":" + m.microGridCode();
@@ -55,24 +60,38 @@ final class ResultEffects {
                 }
                 if (pool && r.result() != ResultReport.Result.NEGATIVE) {
                     boolean positive = r.result() == ResultReport.Result.POSITIVE;
-                    recalls.add(new Object[] {m.roundId(), m.personId(), r.tubeBarcode(),
-                        positive ? "POSITIVE_POOL" : "INVALID_TUBE", m.path()});
+                    recalls.add(new Object[] {
+                        m.roundId(),
+                        m.personId(),
+                        r.tubeBarcode(),
+                        positive ? "POSITIVE_POOL" : "INVALID_TUBE",
+                        m.path()
+                    });
                     afterCommit.add(() -> recall(m.roundId(), m.personId(), r.tubeBarcode(), positive));
                 }
             }
             if (pool && r.result() == ResultReport.Result.POSITIVE && !inTube.isEmpty()) {
-                events.publishEvent(new PoolTestedPositive(inTube.getFirst().roundId(), r.tubeBarcode(),
-                        inTube.stream().map(Member::personId).toList(), reportedAt(r)));
+                events.publishEvent(new PoolTestedPositive(
+                        inTube.getFirst().roundId(),
+                        r.tubeBarcode(),
+                        inTube.stream().map(Member::personId).toList(),
+                        reportedAt(r)));
             }
             if (!pool && r.result() == ResultReport.Result.POSITIVE) {
-                inTube.forEach(m -> events.publishEvent(new RetestTestedPositive(m.roundId(), m.personId(),
-                        r.tubeBarcode(), retestOf.get(r.tubeBarcode()), reportedAt(r))));
+                inTube.forEach(m -> events.publishEvent(new RetestTestedPositive(
+                        m.roundId(), m.personId(), r.tubeBarcode(), retestOf.get(r.tubeBarcode()), reportedAt(r))));
             }
             if (r.result() == ResultReport.Result.INVALID) {
                 // The retest or resample itself failed: the person is called back once more.
-                inTube.stream().filter(m -> m.attempt() > 1).forEach(m -> afterCommit.add(() -> {
-                    recall(m.roundId(), m.personId(), pool ? r.tubeBarcode() : retestOf.get(r.tubeBarcode()), !pool);
-                }));
+                inTube.stream()
+                        .filter(m -> m.attempt() > 1)
+                        .forEach(m -> afterCommit.add(() -> {
+                            recall(
+                                    m.roundId(),
+                                    m.personId(),
+                                    pool ? r.tubeBarcode() : retestOf.get(r.tubeBarcode()),
+                                    !pool);
+                        }));
             }
         }
         writeCoverage(coverage, coveragePath);
@@ -96,18 +115,28 @@ final class ResultEffects {
             return;
         }
         String[] keys = coverage.keySet().toArray(String[]::new);
-        jdbc.sql("""
+        jdbc.sql(
+                        """
                         insert into testing.coverage (round_id, micro_grid_code, path, resulted, positive)
                         select r, g, p, n, x from unnest(?::bigint[], ?::text[], ?::text[], ?::bigint[], ?::bigint[])
                           as u(r, g, p, n, x)
                         on conflict (round_id, micro_grid_code) do update
                           set resulted = testing.coverage.resulted + excluded.resulted,
                               positive = testing.coverage.positive + excluded.positive""")
-                .params(java.util.Arrays.stream(keys).map(k -> Long.parseLong(k.substring(0, k.indexOf(':')))).toArray(Long[]::new),
-                        java.util.Arrays.stream(keys).map(k -> k.substring(k.indexOf(':') + 1)).toArray(String[]::new),
+                .params(
+                        java.util.Arrays.stream(keys)
+                                .map(k -> Long.parseLong(k.substring(0, k.indexOf(':'))))
+                                .toArray(Long[]::new),
+                        java.util.Arrays.stream(keys)
+                                .map(k -> k.substring(k.indexOf(':') + 1))
+                                .toArray(String[]::new),
                         java.util.Arrays.stream(keys).map(paths::get).toArray(String[]::new),
-                        java.util.Arrays.stream(keys).map(k -> coverage.get(k)[0]).toArray(Long[]::new),
-                        java.util.Arrays.stream(keys).map(k -> coverage.get(k)[1]).toArray(Long[]::new))
+                        java.util.Arrays.stream(keys)
+                                .map(k -> coverage.get(k)[0])
+                                .toArray(Long[]::new),
+                        java.util.Arrays.stream(keys)
+                                .map(k -> coverage.get(k)[1])
+                                .toArray(Long[]::new))
                 .update();
     }
 
@@ -115,13 +144,19 @@ final class ResultEffects {
         if (recalls.isEmpty()) {
             return;
         }
-        jdbc.sql("""
+        jdbc.sql(
+                        """
                         insert into testing.recalls (round_id, person_id, pool_barcode, reason, path, created_at)
                         select r, p, b, x, pa, ? from unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[])
                           as u(r, p, b, x, pa)
                         on conflict do nothing""")
-                .params(Timestamp.from(now), column(recalls, 0, Long.class), column(recalls, 1, Long.class),
-                        column(recalls, 2, String.class), column(recalls, 3, String.class), column(recalls, 4, String.class))
+                .params(
+                        Timestamp.from(now),
+                        column(recalls, 0, Long.class),
+                        column(recalls, 1, Long.class),
+                        column(recalls, 2, String.class),
+                        column(recalls, 3, String.class),
+                        column(recalls, 4, String.class))
                 .update();
     }
 
@@ -130,13 +165,17 @@ final class ResultEffects {
         if (settled.isEmpty()) {
             return;
         }
-        jdbc.sql("""
+        jdbc.sql(
+                        """
                         update testing.recalls c set
                           status = case when u.x = 'INVALID' then 'AWAITING' else u.x end,
                           retest_barcode = case when u.x = 'INVALID' then null else c.retest_barcode end
                         from unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[]) as u(r, p, b, x)
                         where c.round_id = u.r and c.person_id = u.p and c.retest_barcode = u.b and c.status = 'RESAMPLED'""")
-                .params(column(settled, 0, Long.class), column(settled, 1, Long.class), column(settled, 2, String.class),
+                .params(
+                        column(settled, 0, Long.class),
+                        column(settled, 1, Long.class),
+                        column(settled, 2, String.class),
                         column(settled, 3, String.class))
                 .update();
     }

@@ -93,8 +93,11 @@ class ResultFiles {
             String atText = cell(row, columns[3]);
             if (!atText.isBlank()) {
                 try {
-                    at = atText.contains("T") ? Instant.parse(atText.trim())
-                            : LocalDateTime.parse(atText.trim(), LOCAL).atZone(zone).toInstant();
+                    at = atText.contains("T")
+                            ? Instant.parse(atText.trim())
+                            : LocalDateTime.parse(atText.trim(), LOCAL)
+                                    .atZone(zone)
+                                    .toInstant();
                 } catch (DateTimeParseException e) {
                     errors.add(new RowError(rowNo, "报告时间", atText, "时间格式应为 yyyy-MM-dd HH:mm"));
                 }
@@ -106,18 +109,25 @@ class ResultFiles {
             return fileError("文件中没有结果行");
         }
         if (!errors.isEmpty()) {
-            return new UploadReport(0, (int) errors.stream().map(RowError::row).distinct().count(), 0, errors);
+            return new UploadReport(
+                    0, (int) errors.stream().map(RowError::row).distinct().count(), 0, errors);
         }
         List<ResultOutcome> outcomes = testing.recordResults(caller, reports, true);
         for (int i = 0; i < outcomes.size(); i++) {
             if (outcomes.get(i).outcome() == ResultOutcome.Outcome.REJECTED) {
-                errors.add(new RowError(rowNumbers.get(i), "试管条码", reports.get(i).tubeBarcode(), outcomes.get(i).message()));
+                errors.add(new RowError(
+                        rowNumbers.get(i),
+                        "试管条码",
+                        reports.get(i).tubeBarcode(),
+                        outcomes.get(i).message()));
             }
         }
         if (!errors.isEmpty()) {
             return new UploadReport(0, errors.size(), 0, errors);
         }
-        int conflicts = (int) outcomes.stream().filter(o -> o.outcome() == ResultOutcome.Outcome.CONFLICT).count();
+        int conflicts = (int) outcomes.stream()
+                .filter(o -> o.outcome() == ResultOutcome.Outcome.CONFLICT)
+                .count();
         return new UploadReport(outcomes.size() - conflicts, 0, conflicts, List.of());
     }
 

@@ -22,7 +22,8 @@ class RoundReports {
     }
 
     DrillReport drillReport(RoundView round) {
-        var points = jdbc.sql("""
+        var points = jdbc.sql(
+                        """
                         with tubes as (
                           select t.barcode, rt.collection_point_id, t.sealed_at, t.resulted_at,
                                  (select min(s.scanned_at) from testing.samples s where s.tube_barcode = t.barcode) first_sample,
@@ -56,9 +57,18 @@ class RoundReports {
                         join testing.round_tables rt on rt.round_id = ? and rt.collection_point_id = p.collection_point_id
                         group by p.collection_point_id order by p.collection_point_id""")
                 .params(round.id(), round.id(), round.id(), round.id())
-                .query((rs, n) -> new DrillReport.Point(rs.getLong(1), pointName(rs.getString(2)), rs.getLong(3), rs.getLong(4),
-                        instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6)), minutes(rs, 7), minutes(rs, 8),
-                        minutes(rs, 9), minutes(rs, 10), minutes(rs, 11)))
+                .query((rs, n) -> new DrillReport.Point(
+                        rs.getLong(1),
+                        pointName(rs.getString(2)),
+                        rs.getLong(3),
+                        rs.getLong(4),
+                        instant(rs.getTimestamp(5)),
+                        instant(rs.getTimestamp(6)),
+                        minutes(rs, 7),
+                        minutes(rs, 8),
+                        minutes(rs, 9),
+                        minutes(rs, 10),
+                        minutes(rs, 11)))
                 .list();
         return new DrillReport(round.id(), round.name(), round.drill(), points);
     }
@@ -66,7 +76,8 @@ class RoundReports {
     PoolPlan plan(Caller caller, String regionCode) {
         Region region = grid.region(caller, regionCode);
         // Persons confirmed by a single retest, over persons with a result, in all earlier rounds.
-        long[] counts = jdbc.sql("""
+        long[] counts = jdbc.sql(
+                        """
                         select (select count(*) from testing.recalls where status = 'POSITIVE' and path like ?),
                                (select coalesce(sum(resulted), 0) from testing.coverage where path like ?)""")
                 .params(region.path() + "%", region.path() + "%")

@@ -12,7 +12,13 @@ import java.util.UUID;
  *     the wait from arrival to sampling)
  */
 public record Scan(
-        UUID scanId, long roundId, long tableId, String tubeBarcode, PersonKey person, Instant scannedAt, Instant arrivedAt) {
+        UUID scanId,
+        long roundId,
+        long tableId,
+        String tubeBarcode,
+        PersonKey person,
+        Instant scannedAt,
+        Instant arrivedAt) {
 
     /** How the person was identified at the table. */
     public record PersonKey(Long personId, String residentId, String statusCode) {}

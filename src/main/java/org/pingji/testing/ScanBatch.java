@@ -24,8 +24,18 @@ final class ScanBatch {
 
     static final Pattern BARCODE = Pattern.compile("[A-Z0-9-]{6,32}");
 
-    private record Sample(UUID scanId, long roundId, String tube, long personId, int attempt, long tableId,
-            String sampler, String microGridCode, String path, Instant scannedAt, Instant arrivedAt) {}
+    private record Sample(
+            UUID scanId,
+            long roundId,
+            String tube,
+            long personId,
+            int attempt,
+            long tableId,
+            String sampler,
+            String microGridCode,
+            String path,
+            Instant scannedAt,
+            Instant arrivedAt) {}
 
     private final ScanState state;
     private final Instant now;
@@ -38,7 +48,12 @@ final class ScanBatch {
     private final Map<String, ScanState.Tube> touchedTubes = new LinkedHashMap<>();
     private final Map<String, Instant> sealedAt = new HashMap<>();
 
-    ScanBatch(ScanState state, Instant now, Duration skew, Map<Long, PersonRef> byId, Map<String, PersonRef> byResidentId) {
+    ScanBatch(
+            ScanState state,
+            Instant now,
+            Duration skew,
+            Map<Long, PersonRef> byId,
+            Map<String, PersonRef> byResidentId) {
         this.state = state;
         this.now = now;
         this.skew = skew;
@@ -76,7 +91,8 @@ final class ScanBatch {
         if (!table.samplers().contains(sampler)) {
             return ScanOutcome.rejected(id, "您（%s）未被分配到采样台「%s」".formatted(sampler, table.name()));
         }
-        String barcode = scan.tubeBarcode() == null ? "" : scan.tubeBarcode().trim().toUpperCase(Locale.ROOT);
+        String barcode =
+                scan.tubeBarcode() == null ? "" : scan.tubeBarcode().trim().toUpperCase(Locale.ROOT);
         if (!BARCODE.matcher(barcode).matches()) {
             return ScanOutcome.rejected(id, "试管条码格式错误：%s（应为6-32位字母、数字或-）".formatted(scan.tubeBarcode()));
         }
@@ -92,8 +108,14 @@ final class ScanBatch {
         ScanState.Tube tube = state.tubes.get(barcode);
         boolean single = recall != null && recall.single();
         if (tube == null) {
-            tube = new ScanState.Tube(barcode, round.id, table.tableId(), single ? 1 : round.poolSize,
-                    single ? recall.poolBarcode() : null, 0, true);
+            tube = new ScanState.Tube(
+                    barcode,
+                    round.id,
+                    table.tableId(),
+                    single ? 1 : round.poolSize,
+                    single ? recall.poolBarcode() : null,
+                    0,
+                    true);
             state.tubes.put(barcode, tube);
             newTubes.put(barcode, tube);
             openedBy.put(barcode, sampler);
@@ -130,10 +152,20 @@ final class ScanBatch {
             round.recalled.remove(person.id());
         }
         state.scanIds.add(id);
-        samples.add(new Sample(id, round.id, barcode, person.id(), used + 1, table.tableId(), sampler,
-                person.microGridCode(), person.path(), scan.scannedAt(), scan.arrivedAt()));
-        return ScanOutcome.accepted(id, "已采样：%s（试管 %s %d/%d%s）".formatted(person.name(), barcode, tube.count,
-                tube.capacity, full));
+        samples.add(new Sample(
+                id,
+                round.id,
+                barcode,
+                person.id(),
+                used + 1,
+                table.tableId(),
+                sampler,
+                person.microGridCode(),
+                person.path(),
+                scan.scannedAt(),
+                scan.arrivedAt()));
+        return ScanOutcome.accepted(
+                id, "已采样：%s（试管 %s %d/%d%s）".formatted(person.name(), barcode, tube.count, tube.capacity, full));
     }
 
     /** Seals an open tube at a table the user is assigned to. */
@@ -202,7 +234,8 @@ final class ScanBatch {
                 retestOf[i] = t.retestOf;
                 by[i++] = openedBy.get(t.barcode);
             }
-            jdbc.sql("""
+            jdbc.sql(
+                            """
                             insert into testing.tubes (barcode, round_id, table_id, capacity, retest_of, opened_by, opened_at)
                             select b, r, t, c, x, o, ? from unnest(?::text[], ?::bigint[], ?::bigint[], ?::int[], ?::text[], ?::text[])
                               as u(b, r, t, c, x, o)""")
@@ -245,34 +278,60 @@ final class ScanBatch {
                     coveragePath.put(key, s.path());
                 }
             }
-            jdbc.sql("""
+            jdbc.sql(
+                            """
                             insert into testing.samples (scan_id, round_id, tube_barcode, person_id, attempt, table_id, sampler,
                                                          micro_grid_code, path, scanned_at, arrived_at, recorded_at)
                             select i, r, t, p, a, tb, s, g, pa, sa, ar, ? from unnest(?::uuid[], ?::bigint[], ?::text[], ?::bigint[],
                                 ?::int[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[])
                               as u(i, r, t, p, a, tb, s, g, pa, sa, ar)
                             on conflict (scan_id) do nothing""")
-                    .params(recordedAt, ids, rounds, tubes, people, attempts, tables, samplers, grids, paths, scanned, arrived)
+                    .params(
+                            recordedAt,
+                            ids,
+                            rounds,
+                            tubes,
+                            people,
+                            attempts,
+                            tables,
+                            samplers,
+                            grids,
+                            paths,
+                            scanned,
+                            arrived)
                     .update();
             if (!firstSamples.isEmpty()) {
                 String[] keys = firstSamples.keySet().toArray(String[]::new);
-                jdbc.sql("""
+                jdbc.sql(
+                                """
                                 insert into testing.coverage (round_id, micro_grid_code, path, sampled)
                                 select r, g, p, n from unnest(?::bigint[], ?::text[], ?::text[], ?::bigint[]) as u(r, g, p, n)
                                 on conflict (round_id, micro_grid_code) do update set sampled = testing.coverage.sampled + excluded.sampled""")
-                        .params(java.util.Arrays.stream(keys).map(coverageRound::get).toArray(Long[]::new),
-                                java.util.Arrays.stream(keys).map(k -> k.substring(k.indexOf(':') + 1)).toArray(String[]::new),
-                                java.util.Arrays.stream(keys).map(coveragePath::get).toArray(String[]::new),
-                                java.util.Arrays.stream(keys).map(firstSamples::get).toArray(Long[]::new))
+                        .params(
+                                java.util.Arrays.stream(keys)
+                                        .map(coverageRound::get)
+                                        .toArray(Long[]::new),
+                                java.util.Arrays.stream(keys)
+                                        .map(k -> k.substring(k.indexOf(':') + 1))
+                                        .toArray(String[]::new),
+                                java.util.Arrays.stream(keys)
+                                        .map(coveragePath::get)
+                                        .toArray(String[]::new),
+                                java.util.Arrays.stream(keys)
+                                        .map(firstSamples::get)
+                                        .toArray(Long[]::new))
                         .update();
             }
-            List<Sample> resampled = samples.stream().filter(s -> s.attempt() > 1).toList();
+            List<Sample> resampled =
+                    samples.stream().filter(s -> s.attempt() > 1).toList();
             if (!resampled.isEmpty()) {
-                jdbc.sql("""
+                jdbc.sql(
+                                """
                                 update testing.recalls c set status = 'RESAMPLED', retest_barcode = u.t
                                 from unnest(?::bigint[], ?::bigint[], ?::text[]) as u(r, p, t)
                                 where c.round_id = u.r and c.person_id = u.p and c.status = 'AWAITING'""")
-                        .params(resampled.stream().map(Sample::roundId).toArray(Long[]::new),
+                        .params(
+                                resampled.stream().map(Sample::roundId).toArray(Long[]::new),
                                 resampled.stream().map(Sample::personId).toArray(Long[]::new),
                                 resampled.stream().map(Sample::tube).toArray(String[]::new))
                         .update();
@@ -290,7 +349,8 @@ final class ScanBatch {
                 Instant at = sealedAt.get(t.barcode);
                 sealed[i++] = at == null ? null : Timestamp.from(at);
             }
-            jdbc.sql("""
+            jdbc.sql(
+                            """
                             update testing.tubes t set sample_count = u.c,
                               status = case when u.s is null then t.status else 'SEALED' end,
                               sealed_at = coalesce(t.sealed_at, u.s)

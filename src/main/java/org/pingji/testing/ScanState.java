@@ -62,6 +62,7 @@ final class ScanState {
     final Map<Long, Round> rounds = new ConcurrentHashMap<>();
     /** Samplers assigned per table, shared by the table's entries in every open round. */
     final Map<Long, Set<String>> samplers = new ConcurrentHashMap<>();
+
     final Map<String, Tube> tubes = new HashMap<>();
     final Set<UUID> scanIds = new HashSet<>();
 
@@ -75,7 +76,8 @@ final class ScanState {
         jdbc.sql("select id, pool_size, created_at from testing.rounds where status = 'OPEN'")
                 .query(rs -> {
                     long id = rs.getLong(1);
-                    state.rounds.put(id, new Round(id, rs.getInt(2), rs.getTimestamp(3).toInstant()));
+                    state.rounds.put(
+                            id, new Round(id, rs.getInt(2), rs.getTimestamp(3).toInstant()));
                 });
         jdbc.sql("select table_id, username from testing.table_assignments").query(rs -> {
             state.samplersOf(rs.getLong(1)).add(rs.getString(2));
@@ -84,20 +86,39 @@ final class ScanState {
             return state;
         }
         Long[] open = state.rounds.keySet().toArray(Long[]::new);
-        jdbc.sql("select round_id, table_id, name, micro_grid_code, path from testing.round_tables where round_id = any(?)")
+        jdbc.sql(
+                        "select round_id, table_id, name, micro_grid_code, path from testing.round_tables where round_id = any(?)")
                 .param(open)
                 .query(rs -> {
                     long tableId = rs.getLong(2);
-                    state.rounds.get(rs.getLong(1)).tables.put(tableId, new Table(tableId, rs.getString(3), rs.getString(4),
-                            rs.getString(5), state.samplersOf(tableId)));
+                    state.rounds
+                            .get(rs.getLong(1))
+                            .tables
+                            .put(
+                                    tableId,
+                                    new Table(
+                                            tableId,
+                                            rs.getString(3),
+                                            rs.getString(4),
+                                            rs.getString(5),
+                                            state.samplersOf(tableId)));
                 });
-        jdbc.sql("""
+        jdbc.sql(
+                        """
                         select barcode, round_id, table_id, capacity, retest_of, sample_count, status
                         from testing.tubes where round_id = any(?)""")
                 .param(open)
                 .query(rs -> {
-                    state.tubes.put(rs.getString(1), new Tube(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getInt(4),
-                            rs.getString(5), rs.getInt(6), "OPEN".equals(rs.getString(7))));
+                    state.tubes.put(
+                            rs.getString(1),
+                            new Tube(
+                                    rs.getString(1),
+                                    rs.getLong(2),
+                                    rs.getLong(3),
+                                    rs.getInt(4),
+                                    rs.getString(5),
+                                    rs.getInt(6),
+                                    "OPEN".equals(rs.getString(7))));
                 });
         jdbc.sql("select scan_id, round_id, person_id, attempt from testing.samples where round_id = any(?)")
                 .param(open)
@@ -105,13 +126,16 @@ final class ScanState {
                     state.scanIds.add(rs.getObject(1, UUID.class));
                     state.rounds.get(rs.getLong(2)).attempts.merge(rs.getLong(3), rs.getInt(4), Math::max);
                 });
-        jdbc.sql("""
+        jdbc.sql(
+                        """
                         select round_id, person_id, pool_barcode, reason from testing.recalls
                         where round_id = any(?) and status = 'AWAITING'""")
                 .param(open)
                 .query(rs -> {
-                    state.rounds.get(rs.getLong(1)).recalled.put(rs.getLong(2),
-                            new Recall(rs.getString(3), "POSITIVE_POOL".equals(rs.getString(4))));
+                    state.rounds
+                            .get(rs.getLong(1))
+                            .recalled
+                            .put(rs.getLong(2), new Recall(rs.getString(3), "POSITIVE_POOL".equals(rs.getString(4))));
                 });
         return state;
     }

@@ -64,7 +64,11 @@ class ScanWriter implements SmartLifecycle {
     private volatile boolean running;
     private Thread thread;
 
-    ScanWriter(JdbcClient jdbc, TransactionTemplate transaction, PersonDirectory persons, TestingSettings settings,
+    ScanWriter(
+            JdbcClient jdbc,
+            TransactionTemplate transaction,
+            PersonDirectory persons,
+            TestingSettings settings,
             Clock clock) {
         this.jdbc = jdbc;
         this.transaction = transaction;
@@ -92,7 +96,8 @@ class ScanWriter implements SmartLifecycle {
 
     /** Seals an open tube; returns the message for the sampler. */
     String seal(String barcode, String username) {
-        return await(enqueue(new SealCommand(barcode, username, new CompletableFuture<>())).done());
+        return await(enqueue(new SealCommand(barcode, username, new CompletableFuture<>()))
+                .done());
     }
 
     private <C extends Command> C enqueue(C command) {
@@ -184,7 +189,9 @@ class ScanWriter implements SmartLifecycle {
         for (Command c : batch) {
             switch (c) {
                 case ScanCommand sc -> {
-                    List<ScanOutcome> outcomes = sc.scans().stream().map(s -> changes.apply(s, sc.sampler())).toList();
+                    List<ScanOutcome> outcomes = sc.scans().stream()
+                            .map(s -> changes.apply(s, sc.sampler()))
+                            .toList();
                     answers.add(() -> sc.done().complete(outcomes));
                 }
                 case SealCommand seal -> {
@@ -244,7 +251,10 @@ class ScanWriter implements SmartLifecycle {
         state = ScanState.load(jdbc);
         running = true;
         thread = Thread.ofPlatform().name("scan-writer").daemon(false).start(this::loop);
-        log.info("Scan writer started: {} open rounds, {} tubes, {} scans", state.rounds.size(), state.tubes.size(),
+        log.info(
+                "Scan writer started: {} open rounds, {} tubes, {} scans",
+                state.rounds.size(),
+                state.tubes.size(),
                 state.scanIds.size());
     }
 
@@ -265,5 +275,4 @@ class ScanWriter implements SmartLifecycle {
     public boolean isRunning() {
         return running;
     }
-
 }

@@ -39,15 +39,29 @@ class TestingApi {
         this.files = files;
     }
 
-    record RoundRequest(@NotBlank String name, @NotEmpty List<String> regionCodes, @NotNull Integer poolSize,
-            @NotNull Instant deadline, Boolean drill, Integer drillPoints) {}
+    record RoundRequest(
+            @NotBlank String name,
+            @NotEmpty List<String> regionCodes,
+            @NotNull Integer poolSize,
+            @NotNull Instant deadline,
+            Boolean drill,
+            Integer drillPoints) {}
 
     @PostMapping("/rounds")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Open a round over regions with a pool size (1, 5, 10, 20) and a deadline; opens their tables")
     Map<String, Long> open(Caller caller, @Valid @RequestBody RoundRequest r) {
-        return Map.of("id", testing.openRound(caller, new NewRound(r.name(), r.regionCodes(), r.poolSize(), r.deadline(),
-                Boolean.TRUE.equals(r.drill()), r.drillPoints())));
+        return Map.of(
+                "id",
+                testing.openRound(
+                        caller,
+                        new NewRound(
+                                r.name(),
+                                r.regionCodes(),
+                                r.poolSize(),
+                                r.deadline(),
+                                Boolean.TRUE.equals(r.drill()),
+                                r.drillPoints())));
     }
 
     @GetMapping("/rounds")
@@ -99,7 +113,8 @@ class TestingApi {
         return Map.of("message", testing.seal(caller, barcode));
     }
 
-    record BoxRequest(@NotBlank String barcode, @NotNull Long roundId, @NotEmpty List<String> tubeBarcodes, String location) {}
+    record BoxRequest(
+            @NotBlank String barcode, @NotNull Long roundId, @NotEmpty List<String> tubeBarcodes, String location) {}
 
     @PostMapping("/boxes")
     @ResponseStatus(HttpStatus.CREATED)
@@ -112,7 +127,8 @@ class TestingApi {
 
     @PostMapping("/boxes/{barcode}/handover")
     @Operation(summary = "Record that a box left for the lab")
-    List<CustodyEntry> handOver(Caller caller, @PathVariable String barcode, @RequestBody(required = false) Handover h) {
+    List<CustodyEntry> handOver(
+            Caller caller, @PathVariable String barcode, @RequestBody(required = false) Handover h) {
         testing.handOverBox(caller, barcode, h == null ? null : h.location());
         return testing.custody(barcode);
     }
@@ -138,9 +154,11 @@ class TestingApi {
 
     @PostMapping("/results/upload")
     @Operation(summary = "Upload results as XLSX or CSV (条码/试管条码, 结果, Ct值, 报告时间); any bad row rejects the file (422)")
-    ResponseEntity<ResultFiles.UploadReport> upload(Caller caller, @RequestParam("file") MultipartFile file) throws IOException {
+    ResponseEntity<ResultFiles.UploadReport> upload(Caller caller, @RequestParam("file") MultipartFile file)
+            throws IOException {
         var report = files.upload(caller, file);
-        return ResponseEntity.status(report.errors().isEmpty() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT).body(report);
+        return ResponseEntity.status(report.errors().isEmpty() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT)
+                .body(report);
     }
 
     @GetMapping("/rounds/{id}/coverage")
@@ -150,7 +168,9 @@ class TestingApi {
     }
 
     @GetMapping("/rounds/{id}/recall")
-    @Operation(summary = "Persons recalled in a region: positive-pool members (single retest) and invalid tubes (resample)")
+    @Operation(
+            summary =
+                    "Persons recalled in a region: positive-pool members (single retest) and invalid tubes (resample)")
     List<RecallEntry> recall(Caller caller, @PathVariable long id, @RequestParam String region) {
         return testing.recall(caller, id, region);
     }
@@ -162,13 +182,15 @@ class TestingApi {
     }
 
     @GetMapping("/rounds/{id}/drill-report")
-    @Operation(summary = "Timings per collection point: arrival→sampled→sealed→boxed→received→resulted (median minutes)")
+    @Operation(
+            summary = "Timings per collection point: arrival→sampled→sealed→boxed→received→resulted (median minutes)")
     DrillReport drillReport(Caller caller, @PathVariable long id) {
         return testing.drillReport(caller, id);
     }
 
     @GetMapping("/planner")
-    @Operation(summary = "Recommended pool size for a region (two-stage Dorfman) with expected tests per person and H(p)")
+    @Operation(
+            summary = "Recommended pool size for a region (two-stage Dorfman) with expected tests per person and H(p)")
     PoolPlan planner(Caller caller, @RequestParam String region) {
         return testing.plan(caller, region);
     }

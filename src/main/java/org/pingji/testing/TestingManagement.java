@@ -37,8 +37,16 @@ public class TestingManagement {
     private final CoverageQueries coverage;
     private final RoundReports reports;
 
-    TestingManagement(JdbcClient jdbc, TransactionTemplate transaction, GridManagement grid, ScanWriter writer,
-            TestingSettings settings, Clock clock, LabDesk lab, Boxes boxes, CoverageQueries coverage,
+    TestingManagement(
+            JdbcClient jdbc,
+            TransactionTemplate transaction,
+            GridManagement grid,
+            ScanWriter writer,
+            TestingSettings settings,
+            Clock clock,
+            LabDesk lab,
+            Boxes boxes,
+            CoverageQueries coverage,
             RoundReports reports) {
         this.reports = reports;
         this.jdbc = jdbc;
@@ -128,7 +136,8 @@ public class TestingManagement {
             throw new TestingRefused("name: 请填写轮次名称（不超过100字）");
         }
         if (!settings.allowedPoolSizes().contains(round.poolSize())) {
-            throw new TestingRefused("poolSize: 混管规格 %d 不在允许范围 %s 内".formatted(round.poolSize(), settings.allowedPoolSizes()));
+            throw new TestingRefused(
+                    "poolSize: 混管规格 %d 不在允许范围 %s 内".formatted(round.poolSize(), settings.allowedPoolSizes()));
         }
         Instant now = Instant.now(clock);
         if (round.deadline() == null || !round.deadline().isAfter(now)) {
@@ -156,38 +165,51 @@ public class TestingManagement {
             throw new TestingRefused("regionCodes: 所选区域内没有采样台");
         }
         long id = transaction.execute(status -> {
-            long roundId = jdbc.sql("""
+            long roundId = jdbc.sql(
+                            """
                             insert into testing.rounds (name, pool_size, deadline, drill, created_by, created_at)
                             values (?, ?, ?, ?, ?, ?) returning id""")
-                    .params(round.name().trim(), round.poolSize(), Timestamp.from(round.deadline()), round.drill(),
-                            caller.username(), Timestamp.from(now))
+                    .params(
+                            round.name().trim(),
+                            round.poolSize(),
+                            Timestamp.from(round.deadline()),
+                            round.drill(),
+                            caller.username(),
+                            Timestamp.from(now))
                     .query(Long.class)
                     .single();
-            areas.values().forEach(r -> jdbc.sql("insert into testing.round_areas (round_id, region_code, path) values (?, ?, ?)")
+            areas.values().forEach(r -> jdbc.sql(
+                            "insert into testing.round_areas (round_id, region_code, path) values (?, ?, ?)")
                     .params(roundId, r.code(), r.path())
                     .update());
-            jdbc.sql("""
+            jdbc.sql(
+                            """
                             insert into testing.round_tables (round_id, table_id, collection_point_id, name, micro_grid_code, path)
                             select ?, t, c, n, g, p from unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[])
                               as u(t, c, n, g, p)""")
-                    .params(roundId, tables.stream().map(GridManagement.Site::id).toArray(Long[]::new),
+                    .params(
+                            roundId,
+                            tables.stream().map(GridManagement.Site::id).toArray(Long[]::new),
                             tables.stream().map(GridManagement.Site::parentId).toArray(Long[]::new),
                             tables.stream().map(GridManagement.Site::name).toArray(String[]::new),
-                            tables.stream().map(GridManagement.Site::microGridCode).toArray(String[]::new),
+                            tables.stream()
+                                    .map(GridManagement.Site::microGridCode)
+                                    .toArray(String[]::new),
                             tables.stream().map(GridManagement.Site::path).toArray(String[]::new))
                     .update();
             return roundId;
         });
         ScanState state = writer.state();
         var open = new ScanState.Round(id, round.poolSize(), now);
-        tables.forEach(t -> open.tables.put(t.id(), new ScanState.Table(t.id(), t.name(), t.microGridCode(), t.path(),
-                state.samplersOf(t.id()))));
+        tables.forEach(t -> open.tables.put(
+                t.id(), new ScanState.Table(t.id(), t.name(), t.microGridCode(), t.path(), state.samplersOf(t.id()))));
         state.rounds.put(id, open);
         return id;
     }
 
     private static List<GridManagement.Site> drillTables(List<GridManagement.Site> tables, int points) {
-        List<Long> collectionPoints = new ArrayList<>(tables.stream().map(GridManagement.Site::parentId).distinct().toList());
+        List<Long> collectionPoints = new ArrayList<>(
+                tables.stream().map(GridManagement.Site::parentId).distinct().toList());
         Collections.shuffle(collectionPoints, new Random());
         List<Long> drawn = collectionPoints.subList(0, Math.min(points, collectionPoints.size()));
         return tables.stream().filter(t -> drawn.contains(t.parentId())).toList();
@@ -227,7 +249,8 @@ public class TestingManagement {
 
     private List<RoundView> rounds(Caller caller, Long only) {
         caller.require(Permission.REGION_READ);
-        return jdbc.sql("""
+        return jdbc.sql(
+                        """
                         select r.id, r.name, r.pool_size, r.deadline, r.drill, r.status, r.created_by, r.created_at, r.closed_at,
                           (select array_agg(a.region_code order by a.region_code) from testing.round_areas a where a.round_id = r.id),
                           (select count(*) from testing.round_tables t where t.round_id = r.id)
@@ -237,10 +260,18 @@ public class TestingManagement {
                                       and (a.path like ? or ? like a.path || '%'))
                         order by r.id desc limit 200""")
                 .params(only, only, caller.pathPattern(), caller.jurisdictionPath())
-                .query((rs, n) -> new RoundView(rs.getLong(1), rs.getString(2), rs.getInt(3),
-                        rs.getTimestamp(4).toInstant(), rs.getBoolean(5), rs.getString(6),
-                        List.of((String[]) rs.getArray(10).getArray()), rs.getInt(11), rs.getString(7),
-                        rs.getTimestamp(8).toInstant(), rs.getTimestamp(9) == null ? null : rs.getTimestamp(9).toInstant()))
+                .query((rs, n) -> new RoundView(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getInt(3),
+                        rs.getTimestamp(4).toInstant(),
+                        rs.getBoolean(5),
+                        rs.getString(6),
+                        List.of((String[]) rs.getArray(10).getArray()),
+                        rs.getInt(11),
+                        rs.getString(7),
+                        rs.getTimestamp(8).toInstant(),
+                        rs.getTimestamp(9) == null ? null : rs.getTimestamp(9).toInstant()))
                 .list();
     }
 
@@ -248,13 +279,20 @@ public class TestingManagement {
     public List<TableView> tables(Caller caller, long roundId) {
         round(caller, roundId);
         Map<Long, java.util.Set<String>> samplers = writer.state().samplers;
-        return jdbc.sql("""
+        return jdbc.sql(
+                        """
                         select t.table_id, t.name, t.collection_point_id, t.micro_grid_code, t.path
                         from testing.round_tables t where t.round_id = ? and t.path like ? order by t.path, t.table_id""")
                 .params(roundId, caller.pathPattern())
-                .query((rs, n) -> new TableView(rs.getLong(1), rs.getString(2), rs.getLong(3),
-                        collectionPointName(rs.getString(2)), rs.getString(4),
-                        samplers.getOrDefault(rs.getLong(1), java.util.Set.of()).stream().sorted().toList()))
+                .query((rs, n) -> new TableView(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getLong(3),
+                        collectionPointName(rs.getString(2)),
+                        rs.getString(4),
+                        samplers.getOrDefault(rs.getLong(1), java.util.Set.of()).stream()
+                                .sorted()
+                                .toList()))
                 .list();
     }
 
@@ -282,7 +320,8 @@ public class TestingManagement {
      * goes through {@link #assignSampler}.
      */
     public void seedAssignments(List<Long> tableIds, String username) {
-        jdbc.sql("""
+        jdbc.sql(
+                        """
                         insert into testing.table_assignments (table_id, username)
                         select t, ? from unnest(?::bigint[]) as u(t) on conflict do nothing""")
                 .params(username, tableIds.toArray(Long[]::new))

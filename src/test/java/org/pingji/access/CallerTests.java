@@ -12,7 +12,8 @@ class CallerTests {
     @Test
     void coversItsSubtreeOnly() {
         assertThat(township.covers("/141029/141029100/")).isTrue();
-        assertThat(township.covers("/141029/141029100/141029100001/14102910000101/")).isTrue();
+        assertThat(township.covers("/141029/141029100/141029100001/14102910000101/"))
+                .isTrue();
         assertThat(township.covers("/141029/")).isFalse();
         assertThat(township.covers("/141029/141029101/")).isFalse();
         // A sibling whose code starts with the same digits is not inside: paths end in '/'.

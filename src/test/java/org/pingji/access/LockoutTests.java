@@ -26,7 +26,9 @@ class LockoutTests {
         assertThat(mvc.get().uri("/api/regions").header(HttpHeaders.AUTHORIZATION, basic("gridworker405", "demo")))
                 .hasStatusOk();
         for (int i = 0; i < 5; i++) {
-            assertThat(mvc.get().uri("/api/regions").header(HttpHeaders.AUTHORIZATION, basic("gridworker405", "guess" + i)))
+            assertThat(mvc.get()
+                            .uri("/api/regions")
+                            .header(HttpHeaders.AUTHORIZATION, basic("gridworker405", "guess" + i)))
                     .hasStatus(401);
         }
         assertThat(mvc.get().uri("/api/regions").header(HttpHeaders.AUTHORIZATION, basic("gridworker405", "demo")))
@@ -36,16 +38,27 @@ class LockoutTests {
     @Test
     void theLoginPageExplainsALockedAccount() {
         for (int i = 0; i < 5; i++) {
-            mvc.post().uri("/login").param("username", "gridworker404").param("password", "guess" + i)
-                    .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+            mvc.post()
+                    .uri("/login")
+                    .param("username", "gridworker404")
+                    .param("password", "guess" + i)
+                    .with(
+                            org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                                    .csrf())
                     .exchange();
         }
-        var attempt = mvc.post().uri("/login").param("username", "gridworker404").param("password", "demo")
+        var attempt = mvc.post()
+                .uri("/login")
+                .param("username", "gridworker404")
+                .param("password", "demo")
                 .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
                 .exchange();
         assertThat(attempt).hasStatus3xxRedirection().hasRedirectedUrl("/login?error");
         var session = attempt.getRequest().getSession();
-        var page = mvc.get().uri("/login?error").session((org.springframework.mock.web.MockHttpSession) session).exchange();
+        var page = mvc.get()
+                .uri("/login?error")
+                .session((org.springframework.mock.web.MockHttpSession) session)
+                .exchange();
         assertThat(page).hasStatusOk().bodyText().contains("账号因多次登录失败已被临时锁定");
     }
 }

@@ -14,7 +14,8 @@ import java.util.Base64;
 final class BenchClient {
 
     final String base;
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     BenchClient(String base) {
         this.base = base;
@@ -27,7 +28,8 @@ final class BenchClient {
                 .timeout(Duration.ofSeconds(30))
                 .header("Authorization", auth);
         if (json != null) {
-            builder.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+            builder.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(json));
         } else {
             builder.method(method, HttpRequest.BodyPublishers.noBody());
         }
@@ -54,8 +56,12 @@ final class BenchClient {
         if (sorted.length == 0) {
             return "n=0";
         }
-        return "n=%d p50=%.1f ms p95=%.1f ms p99=%.1f ms max=%.1f ms".formatted(sorted.length,
-                sorted[sorted.length / 2] / 1000.0, sorted[(int) (sorted.length * 0.95)] / 1000.0,
-                sorted[Math.min(sorted.length - 1, (int) (sorted.length * 0.99))] / 1000.0, sorted[sorted.length - 1] / 1000.0);
+        return "n=%d p50=%.1f ms p95=%.1f ms p99=%.1f ms max=%.1f ms"
+                .formatted(
+                        sorted.length,
+                        sorted[sorted.length / 2] / 1000.0,
+                        sorted[(int) (sorted.length * 0.95)] / 1000.0,
+                        sorted[Math.min(sorted.length - 1, (int) (sorted.length * 0.99))] / 1000.0,
+                        sorted[sorted.length - 1] / 1000.0);
     }
 }

@@ -52,8 +52,10 @@ class LedgerReadBenchmark {
             get(token, "/api/persons?region=" + regions.get(random.nextInt(regions.size())) + "&page=0&size=50");
         }));
         report("person page 1-20 (50 rows), random region", measure(() -> {
-            get(token, "/api/persons?region=" + regions.get(random.nextInt(regions.size())) + "&page="
-                    + (1 + random.nextInt(20)) + "&size=50");
+            get(
+                    token,
+                    "/api/persons?region=" + regions.get(random.nextInt(regions.size())) + "&page="
+                            + (1 + random.nextInt(20)) + "&size=50");
         }));
         report("person page 0, the county", measure(() -> get(token, "/api/persons?region=141029&page=0&size=50")));
         report("person page 2000 (offset 100,000), the county", measureFew(() -> {
@@ -87,13 +89,19 @@ class LedgerReadBenchmark {
 
     static void report(String what, long[] micros) {
         Arrays.sort(micros);
-        System.out.printf("BENCH %-50s n=%5d p50=%7.2f ms p95=%7.2f ms p99=%7.2f ms max=%7.2f ms%n", what, micros.length,
-                micros[micros.length / 2] / 1000.0, micros[(int) (micros.length * 0.95)] / 1000.0,
-                micros[(int) (micros.length * 0.99)] / 1000.0, micros[micros.length - 1] / 1000.0);
+        System.out.printf(
+                "BENCH %-50s n=%5d p50=%7.2f ms p95=%7.2f ms p99=%7.2f ms max=%7.2f ms%n",
+                what,
+                micros.length,
+                micros[micros.length / 2] / 1000.0,
+                micros[(int) (micros.length * 0.95)] / 1000.0,
+                micros[(int) (micros.length * 0.99)] / 1000.0,
+                micros[micros.length - 1] / 1000.0);
     }
 
     String get(String token, String path) throws Exception {
-        var response = http.send(HttpRequest.newBuilder(URI.create(base + path))
+        var response = http.send(
+                HttpRequest.newBuilder(URI.create(base + path))
                         .header("Authorization", "Bearer " + token)
                         .build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -103,7 +111,8 @@ class LedgerReadBenchmark {
 
     String token() throws Exception {
         String basic = Base64.getEncoder().encodeToString("commander:demo".getBytes(StandardCharsets.UTF_8));
-        var response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/tokens"))
+        var response = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/api/tokens"))
                         .header("Authorization", "Basic " + basic)
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"benchmark\"}"))
@@ -121,9 +130,11 @@ class LedgerReadBenchmark {
         for (String township : townships) {
             List<String> villages = JsonPath.read(get(token, "/api/regions/" + township + "/children"), "$[*].code");
             codes.addAll(villages);
-            List<String> grids = JsonPath.read(get(token, "/api/regions/" + villages.getFirst() + "/children"), "$[*].code");
+            List<String> grids =
+                    JsonPath.read(get(token, "/api/regions/" + villages.getFirst() + "/children"), "$[*].code");
             codes.addAll(grids);
-            codes.addAll(JsonPath.<List<String>>read(get(token, "/api/regions/" + grids.getFirst() + "/children"), "$[*].code"));
+            codes.addAll(JsonPath.<List<String>>read(
+                    get(token, "/api/regions/" + grids.getFirst() + "/children"), "$[*].code"));
         }
         return codes;
     }

@@ -49,20 +49,32 @@ class ScanLoadBenchmark {
         }
         String commander = client.token("commander", "demo");
         String admin = client.token("admin", "demo");
-        client.send("POST", "/api/users", admin, """
+        client.send(
+                "POST",
+                "/api/users",
+                admin,
+                """
                 {"username":"benchsampler","displayName":"压测采样员","password":"bench-sampler","role":"SAMPLER","jurisdictionCode":"141029"}""");
         String sampler = client.token("benchsampler", "bench-sampler");
-        var opened = client.send("POST", "/api/testing/rounds", commander, """
+        var opened = client.send(
+                "POST",
+                "/api/testing/rounds",
+                commander,
+                """
                 {"name":"压测轮次","regionCodes":["141029"],"poolSize":10,"deadline":"%s"}"""
-                .formatted(Instant.now().plus(1, ChronoUnit.DAYS)));
+                        .formatted(Instant.now().plus(1, ChronoUnit.DAYS)));
         assertThat(opened.status()).as(opened.body()).isEqualTo(201);
         long round = ((Number) JsonPath.read(opened.body(), "$.id")).longValue();
-        List<Number> tables = JsonPath.read(client.send("GET", "/api/testing/tables?round=" + round, commander, null).body(), "$[*].id");
+        List<Number> tables = JsonPath.read(
+                client.send("GET", "/api/testing/tables?round=" + round, commander, null)
+                        .body(),
+                "$[*].id");
         for (Number t : tables) {
             client.send("POST", "/api/testing/tables/" + t + "/samplers", commander, "{\"username\":\"benchsampler\"}");
         }
         List<Long> persons = persons(commander);
-        System.out.printf("BENCH round %d: %d tables, %d persons, batches of %d%n", round, tables.size(), persons.size(), batch);
+        System.out.printf(
+                "BENCH round %d: %d tables, %d persons, batches of %d%n", round, tables.size(), persons.size(), batch);
 
         // Each table gets every n-th person and fills tubes of ten.
         List<List<String>> work = new ArrayList<>();
@@ -73,11 +85,20 @@ class ScanLoadBenchmark {
             int t = i % tables.size();
             List<String> scans = work.get(t);
             String tube = "B%dT%dN%d".formatted(round, tables.get(t).longValue(), scans.size() / 10);
-            scans.add("{\"scanId\":\"%s\",\"roundId\":%d,\"tableId\":%d,\"tubeBarcode\":\"%s\",\"person\":{\"personId\":%d},\"scannedAt\":\"%s\"}"
-                    .formatted(UUID.randomUUID(), round, tables.get(t).longValue(), tube, persons.get(i), Instant.now().minusSeconds(5)));
+            scans.add(
+                    "{\"scanId\":\"%s\",\"roundId\":%d,\"tableId\":%d,\"tubeBarcode\":\"%s\",\"person\":{\"personId\":%d},\"scannedAt\":\"%s\"}"
+                            .formatted(
+                                    UUID.randomUUID(),
+                                    round,
+                                    tables.get(t).longValue(),
+                                    tube,
+                                    persons.get(i),
+                                    Instant.now().minusSeconds(5)));
         }
-        PrintWriter sent = mode.equals("crash") ? new PrintWriter(Files.newBufferedWriter(dir.resolve("sent.jsonl"))) : null;
-        PrintWriter acked = mode.equals("crash") ? new PrintWriter(Files.newBufferedWriter(dir.resolve("acked.txt"))) : null;
+        PrintWriter sent =
+                mode.equals("crash") ? new PrintWriter(Files.newBufferedWriter(dir.resolve("sent.jsonl"))) : null;
+        PrintWriter acked =
+                mode.equals("crash") ? new PrintWriter(Files.newBufferedWriter(dir.resolve("acked.txt"))) : null;
         if (sent != null) {
             Files.writeString(dir.resolve("round.txt"), Long.toString(round));
         }
@@ -151,13 +172,20 @@ class ScanLoadBenchmark {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         long[] micros = latencies.stream().mapToLong(Long::longValue).toArray();
-        System.out.printf("BENCH scans (%s): accepted=%d other=%d failed-requests=%d in %.1f s = %.0f durable scans/s; requests %s%n",
-                rate > 0 ? "offered %.0f scans/s".formatted(rate) : "closed loop", accepted.get(), other.get(), failures.get(),
-                seconds, accepted.get() / seconds, BenchClient.percentiles(micros));
+        System.out.printf(
+                "BENCH scans (%s): accepted=%d other=%d failed-requests=%d in %.1f s = %.0f durable scans/s; requests %s%n",
+                rate > 0 ? "offered %.0f scans/s".formatted(rate) : "closed loop",
+                accepted.get(),
+                other.get(),
+                failures.get(),
+                seconds,
+                accepted.get() / seconds,
+                BenchClient.percentiles(micros));
         if (sent != null) {
             sent.close();
             acked.close();
-            System.out.printf("BENCH crash mode: acknowledged=%d written to %s%n", accepted.get(), dir.resolve("acked.txt"));
+            System.out.printf(
+                    "BENCH crash mode: acknowledged=%d written to %s%n", accepted.get(), dir.resolve("acked.txt"));
             return;
         }
         coverageAndResults(round, commander, tables);
@@ -193,21 +221,28 @@ class ScanLoadBenchmark {
         Files.writeString(file, csv);
         String lab = client.token("lab1", "demo");
         long t0 = System.nanoTime();
-        var upload = client.http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(client.base + "/api/testing/results/upload"))
+        var upload = client.http.send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(client.base + "/api/testing/results/upload"))
                         .header("Authorization", lab)
                         .header("Content-Type", "multipart/form-data; boundary=BENCH")
                         .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(multipart(Files.readAllBytes(file))))
                         .build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         double seconds = (System.nanoTime() - t0) / 1e9;
-        System.out.printf("BENCH results upload: %d tubes (%d positive) in %.2f s: HTTP %d %s%n", tubes, tubes / 1000,
-                seconds, upload.statusCode(), upload.body().length() > 200 ? upload.body().substring(0, 200) : upload.body());
+        System.out.printf(
+                "BENCH results upload: %d tubes (%d positive) in %.2f s: HTTP %d %s%n",
+                tubes,
+                tubes / 1000,
+                seconds,
+                upload.statusCode(),
+                upload.body().length() > 200 ? upload.body().substring(0, 200) : upload.body());
     }
 
     private static byte[] multipart(byte[] content) {
         var out = new java.io.ByteArrayOutputStream();
         out.writeBytes(("--BENCH\r\nContent-Disposition: form-data; name=\"file\"; filename=\"results.csv\"\r\n"
-                + "Content-Type: text/csv\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                        + "Content-Type: text/csv\r\n\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         out.writeBytes(content);
         out.writeBytes("\r\n--BENCH--\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return out.toByteArray();
@@ -216,13 +251,25 @@ class ScanLoadBenchmark {
     /** Everyone in the county, listed village by village (shallow pages). */
     private List<Long> persons(String commander) throws Exception {
         List<Long> ids = new ArrayList<>();
-        List<String> townships = JsonPath.read(client.send("GET", "/api/regions/141029/children", commander, null).body(), "$[*].code");
+        List<String> townships = JsonPath.read(
+                client.send("GET", "/api/regions/141029/children", commander, null)
+                        .body(),
+                "$[*].code");
         for (String township : townships) {
-            List<String> villages = JsonPath.read(client.send("GET", "/api/regions/" + township + "/children", commander, null).body(), "$[*].code");
+            List<String> villages = JsonPath.read(
+                    client.send("GET", "/api/regions/" + township + "/children", commander, null)
+                            .body(),
+                    "$[*].code");
             for (String village : villages) {
                 for (int page = 0; ids.size() < limit; page++) {
-                    List<Number> batchIds = JsonPath.read(client.send("GET", "/api/persons?region=" + village + "&size=500&page=" + page,
-                            commander, null).body(), "$.content[*].id");
+                    List<Number> batchIds = JsonPath.read(
+                            client.send(
+                                            "GET",
+                                            "/api/persons?region=" + village + "&size=500&page=" + page,
+                                            commander,
+                                            null)
+                                    .body(),
+                            "$.content[*].id");
                     batchIds.forEach(n -> ids.add(n.longValue()));
                     if (batchIds.size() < 500) {
                         break;
@@ -263,16 +310,31 @@ class ScanLoadBenchmark {
         // Replaying a second time must change nothing at all.
         long secondAccepted = 0;
         for (int from = 0; from < sent.size(); from += 200) {
-            var r = client.send("POST", "/api/testing/scans", sampler, "[" + String.join(",", sent.subList(from, Math.min(sent.size(), from + 200))) + "]");
+            var r = client.send(
+                    "POST",
+                    "/api/testing/scans",
+                    sampler,
+                    "[" + String.join(",", sent.subList(from, Math.min(sent.size(), from + 200))) + "]");
             List<String> outcomes = JsonPath.read(r.body(), "$[*].outcome");
             secondAccepted += outcomes.stream().filter("ACCEPTED"::equals).count();
         }
         String round = Files.readString(dir.resolve("round.txt")).trim();
         String commander = client.token("commander", "demo");
-        Number sampled = JsonPath.read(client.send("GET", "/api/testing/rounds/" + round + "/coverage?region=141029", commander, null).body(), "$.sampled");
-        System.out.printf("BENCH crash verify: sent=%d acknowledged=%d present=%d lost=%d accepted-on-replay=%d rejected=%d "
+        Number sampled = JsonPath.read(
+                client.send("GET", "/api/testing/rounds/" + round + "/coverage?region=141029", commander, null)
+                        .body(),
+                "$.sampled");
+        System.out.printf(
+                "BENCH crash verify: sent=%d acknowledged=%d present=%d lost=%d accepted-on-replay=%d rejected=%d "
                         + "second-replay-accepted=%d sampled-in-coverage=%d duplicated=%d%n",
-                sent.size(), acked.size(), present, lost, newlyAccepted, rejected, secondAccepted, sampled.longValue(),
+                sent.size(),
+                acked.size(),
+                present,
+                lost,
+                newlyAccepted,
+                rejected,
+                secondAccepted,
+                sampled.longValue(),
                 sampled.longValue() - (present + newlyAccepted));
         assertThat(lost).isZero();
         assertThat(present).isEqualTo(acked.size());

@@ -31,20 +31,24 @@ class GridApiTests {
                     assertThat(json).extractingPath("$[0].name").isEqualTo("昌宁镇");
                     assertThat(json).extractingPath("$[0].level").isEqualTo("TOWNSHIP");
                     assertThat(json).extractingPath("$[0].parentCode").isEqualTo("141029");
-                    assertThat(json).extractingPath("$[*].population").asArray()
-                            .satisfies(list -> assertThat(sum(list)).isEqualTo(3000));
-                    assertThat(json).extractingPath("$[*].microGrids").asArray()
-                            .satisfies(list -> assertThat(sum(list)).isEqualTo(1189));
+                    assertThat(json).extractingPath("$[*].population").asArray().satisfies(list -> assertThat(sum(list))
+                            .isEqualTo(3000));
+                    assertThat(json).extractingPath("$[*].microGrids").asArray().satisfies(list -> assertThat(sum(list))
+                            .isEqualTo(1189));
                 });
     }
 
     static long sum(Object[] numbers) {
-        return java.util.Arrays.stream(numbers).mapToLong(n -> ((Number) n).longValue()).sum();
+        return java.util.Arrays.stream(numbers)
+                .mapToLong(n -> ((Number) n).longValue())
+                .sum();
     }
 
     @Test
     void aMicroGridIsTheBottomOfTheTree() {
-        assertThat(mvc.get().uri("/api/regions/1410291000010101").header(HttpHeaders.AUTHORIZATION, basic("gridworker1")))
+        assertThat(mvc.get()
+                        .uri("/api/regions/1410291000010101")
+                        .header(HttpHeaders.AUTHORIZATION, basic("gridworker1")))
                 .hasStatusOk()
                 .bodyJson()
                 .satisfies(json -> {
@@ -53,7 +57,9 @@ class GridApiTests {
                     assertThat(json).extractingPath("$.microGrids").isEqualTo(1);
                     assertThat(json).extractingPath("$.gridWorkers").isEqualTo(1);
                 });
-        assertThat(mvc.get().uri("/api/regions/1410291000010101/children").header(HttpHeaders.AUTHORIZATION, basic("gridworker1")))
+        assertThat(mvc.get()
+                        .uri("/api/regions/1410291000010101/children")
+                        .header(HttpHeaders.AUTHORIZATION, basic("gridworker1")))
                 .hasStatusOk()
                 .bodyJson()
                 .extractingPath("$.length()")
@@ -68,20 +74,29 @@ class GridApiTests {
                 .satisfies(json -> {
                     assertThat(json).extractingPath("$.type").isEqualTo("FeatureCollection");
                     assertThat(json).extractingPath("$.features.length()").isEqualTo(10);
-                    assertThat(json).extractingPath("$.features[0].geometry.type").isEqualTo("Polygon");
-                    assertThat(json).extractingPath("$.features[0].properties.name").isEqualTo("昌宁镇");
+                    assertThat(json)
+                            .extractingPath("$.features[0].geometry.type")
+                            .isEqualTo("Polygon");
+                    assertThat(json)
+                            .extractingPath("$.features[0].properties.name")
+                            .isEqualTo("昌宁镇");
                 });
     }
 
     @Test
     void gridWorkersOfAMicroGrid() {
-        assertThat(mvc.get().uri("/api/regions/1410291000010101/grid-workers").header(HttpHeaders.AUTHORIZATION, basic("gridworker1")))
+        assertThat(mvc.get()
+                        .uri("/api/regions/1410291000010101/grid-workers")
+                        .header(HttpHeaders.AUTHORIZATION, basic("gridworker1")))
                 .hasStatusOk()
                 .bodyJson()
                 .satisfies(json -> {
                     assertThat(json).extractingPath("$[0].username").isEqualTo("gridworker1");
                     assertThat(json).extractingPath("$[0].employment").isEqualTo("FULL_TIME");
-                    assertThat(json).extractingPath("$[0].microGridCodes").asArray().containsExactly("1410291000010101");
+                    assertThat(json)
+                            .extractingPath("$[0].microGridCodes")
+                            .asArray()
+                            .containsExactly("1410291000010101");
                 });
     }
 }

@@ -32,7 +32,8 @@ class LedgerConsoleTests {
     @Test
     void theCommanderWalksFromTheCountyToAMicroGrid() {
         assertThat(mvc.get().uri("/").with(httpBasic("commander", "demo"))).hasRedirectedUrl("/regions");
-        assertThat(mvc.get().uri("/regions").with(httpBasic("commander", "demo"))).hasRedirectedUrl("/regions/141029");
+        assertThat(mvc.get().uri("/regions").with(httpBasic("commander", "demo")))
+                .hasRedirectedUrl("/regions/141029");
         String county = page("commander", "/regions/141029");
         assertThat(county).contains("乡宁县", "昌宁镇", "光华镇", "人口", "下级区域", "演示环境", "县指挥部");
         assertThat(page("commander", "/regions/141029100")).contains("城关社区居民委员会", "乡宁县");
@@ -49,12 +50,16 @@ class LedgerConsoleTests {
 
     @Test
     void aGridWorkerSeesOnlyTheirMicroGrid() {
-        assertThat(mvc.get().uri("/regions").with(httpBasic("gridworker1", "demo"))).hasRedirectedUrl("/regions/1410291000010101");
+        assertThat(mvc.get().uri("/regions").with(httpBasic("gridworker1", "demo")))
+                .hasRedirectedUrl("/regions/1410291000010101");
         String home = page("gridworker1", "/regions/1410291000010101");
         assertThat(home).contains("城关社区第1网格第1微网格", "住户");
-        assertThat(mvc.get().uri("/regions/141029").with(httpBasic("gridworker1", "demo"))).hasStatus(403)
-                .bodyText().contains("无权访问");
-        assertThat(mvc.get().uri("/regions/1410291000010102").with(httpBasic("gridworker1", "demo"))).hasStatus(403);
+        assertThat(mvc.get().uri("/regions/141029").with(httpBasic("gridworker1", "demo")))
+                .hasStatus(403)
+                .bodyText()
+                .contains("无权访问");
+        assertThat(mvc.get().uri("/regions/1410291000010102").with(httpBasic("gridworker1", "demo")))
+                .hasStatus(403);
     }
 
     @Test
@@ -66,22 +71,39 @@ class LedgerConsoleTests {
         String person = page("gridworker1", "/persons/" + id);
         assertThat(person).contains("显示完整证件号", "resident-id");
         assertThat(MASKED.matcher(person).find()).isTrue();
-        var unmasked = mvc.post().uri("/persons/" + id + "/unmask").with(httpBasic("gridworker1", "demo")).with(csrf()).exchange();
+        var unmasked = mvc.post()
+                .uri("/persons/" + id + "/unmask")
+                .with(httpBasic("gridworker1", "demo"))
+                .with(csrf())
+                .exchange();
         assertThat(unmasked).hasStatusOk().bodyText().containsPattern("\\d{17}[\\dX]");
         assertThat(mvc.post().uri("/persons/" + id + "/unmask").with(httpBasic("gridworker1", "demo")))
                 .hasStatus(403); // no CSRF token
-        assertThat(mvc.post().uri("/persons/" + id + "/unmask").with(httpBasic("duty1", "demo")).with(csrf())).hasStatus(403);
+        assertThat(mvc.post()
+                        .uri("/persons/" + id + "/unmask")
+                        .with(httpBasic("duty1", "demo"))
+                        .with(csrf()))
+                .hasStatus(403);
         assertThat(page("duty1", "/persons/" + id)).doesNotContain("显示完整证件号");
         assertThat(page("admin", "/audit?user=gridworker1")).contains("PERSON_UNMASK", id);
-        assertThat(mvc.get().uri("/persons/" + id).with(httpBasic("village1", "demo"))).hasStatus(200);
-        assertThat(mvc.get().uri("/persons/999999999").with(httpBasic("commander", "demo"))).hasStatus(404);
+        assertThat(mvc.get().uri("/persons/" + id).with(httpBasic("village1", "demo")))
+                .hasStatus(200);
+        assertThat(mvc.get().uri("/persons/999999999").with(httpBasic("commander", "demo")))
+                .hasStatus(404);
     }
 
     @Test
     void searchIsPostedSoIdsNeverLandInUrls() throws Exception {
-        String result = mvc.post().uri("/persons/search").param("query", "邱").with(httpBasic("gridworker1", "demo")).with(csrf())
-                .exchange().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        String result = mvc.post()
+                .uri("/persons/search")
+                .param("query", "邱")
+                .with(httpBasic("gridworker1", "demo"))
+                .with(csrf())
+                .exchange()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(result).contains("人员查询");
-        assertThat(mvc.get().uri("/persons").with(httpBasic("sampler1", "demo"))).hasStatus(403);
+        assertThat(mvc.get().uri("/persons").with(httpBasic("sampler1", "demo")))
+                .hasStatus(403);
     }
 }

@@ -36,8 +36,12 @@ class LedgerImportTests {
 
     /** A fresh valid ID that the demo county (division codes of Shanxi etc.) never issues. */
     static String freshId() {
-        String first = "110101%04d%02d%02d%03d".formatted(1950 + RANDOM.nextInt(50), 1 + RANDOM.nextInt(12),
-                1 + RANDOM.nextInt(28), RANDOM.nextInt(1000));
+        String first = "110101%04d%02d%02d%03d"
+                .formatted(
+                        1950 + RANDOM.nextInt(50),
+                        1 + RANDOM.nextInt(12),
+                        1 + RANDOM.nextInt(28),
+                        RANDOM.nextInt(1000));
         return first + ResidentId.checkCharacter(first);
     }
 
@@ -64,15 +68,21 @@ class LedgerImportTests {
     }
 
     MvcTestResult upload(String user, byte[] content, String filename) {
-        return mvc.post().uri("/api/imports/persons").multipart()
+        return mvc.post()
+                .uri("/api/imports/persons")
+                .multipart()
                 .file(new MockMultipartFile("file", filename, LedgerFilesApi.XLSX, content))
                 .header(HttpHeaders.AUTHORIZATION, basic(user))
                 .exchange();
     }
 
     long population(String code) throws Exception {
-        var r = mvc.get().uri("/api/regions/" + code).header(HttpHeaders.AUTHORIZATION, basic("commander")).exchange();
-        return ((Number) JsonPath.read(r.getResponse().getContentAsString(StandardCharsets.UTF_8), "$.population")).longValue();
+        var r = mvc.get()
+                .uri("/api/regions/" + code)
+                .header(HttpHeaders.AUTHORIZATION, basic("commander"))
+                .exchange();
+        return ((Number) JsonPath.read(r.getResponse().getContentAsString(StandardCharsets.UTF_8), "$.population"))
+                .longValue();
     }
 
     @Test
@@ -86,25 +96,35 @@ class LedgerImportTests {
                 List.of("王大山", a, "13912340001", GRID, "H-9001", "城关社区9号楼1单元101室", "户籍人口"),
                 List.of("王小山", b, "", GRID, "H-9001", "", "户籍人口"),
                 List.of("李暂住", c, "13912340003", GRID, "H-9002", "城关社区9号楼1单元102室", "暂住人口")));
-        assertThat(upload("commander", file, "城关社区.xlsx")).hasStatusOk().bodyJson().satisfies(json -> {
-            assertThat(json).extractingPath("$.accepted").isEqualTo(3);
-            assertThat(json).extractingPath("$.rejected").isEqualTo(0);
-            assertThat(json).extractingPath("$.households").isEqualTo(2);
-            assertThat(json).extractingPath("$.errors").asArray().isEmpty();
-        });
+        assertThat(upload("commander", file, "城关社区.xlsx"))
+                .hasStatusOk()
+                .bodyJson()
+                .satisfies(json -> {
+                    assertThat(json).extractingPath("$.accepted").isEqualTo(3);
+                    assertThat(json).extractingPath("$.rejected").isEqualTo(0);
+                    assertThat(json).extractingPath("$.households").isEqualTo(2);
+                    assertThat(json).extractingPath("$.errors").asArray().isEmpty();
+                });
         assertThat(population(GRID)).isEqualTo(before + 3);
         assertThat(population("141029100001")).isEqualTo(villageBefore + 3);
-        var found = mvc.post().uri("/api/persons/search").header(HttpHeaders.AUTHORIZATION, basic("commander"))
-                .contentType("application/json").content("{\"query\":\"%s\"}".formatted(a)).exchange();
+        var found = mvc.post()
+                .uri("/api/persons/search")
+                .header(HttpHeaders.AUTHORIZATION, basic("commander"))
+                .contentType("application/json")
+                .content("{\"query\":\"%s\"}".formatted(a))
+                .exchange();
         assertThat(found).hasStatusOk().bodyJson().extractingPath("$[0].name").isEqualTo("王大山");
         // The same file again: every ID is registered now, nothing is written.
-        assertThat(upload("commander", file, "again.xlsx")).hasStatus(422).bodyJson().satisfies(json -> {
-            assertThat(json).extractingPath("$.accepted").isEqualTo(0);
-            assertThat(json).extractingPath("$.rejected").isEqualTo(3);
-            assertThat(json).extractingPath("$.errors[0].row").isEqualTo(4);
-            assertThat(json).extractingPath("$.errors[0].column").isEqualTo("身份证号");
-            assertThat(json).extractingPath("$.errors[0].message").isEqualTo("身份证号已登记");
-        });
+        assertThat(upload("commander", file, "again.xlsx"))
+                .hasStatus(422)
+                .bodyJson()
+                .satisfies(json -> {
+                    assertThat(json).extractingPath("$.accepted").isEqualTo(0);
+                    assertThat(json).extractingPath("$.rejected").isEqualTo(3);
+                    assertThat(json).extractingPath("$.errors[0].row").isEqualTo(4);
+                    assertThat(json).extractingPath("$.errors[0].column").isEqualTo("身份证号");
+                    assertThat(json).extractingPath("$.errors[0].message").isEqualTo("身份证号已登记");
+                });
         assertThat(population(GRID)).isEqualTo(before + 3);
     }
 
@@ -117,22 +137,30 @@ class LedgerImportTests {
                 List.of("错号", good.substring(0, 17) + (good.charAt(17) == '1' ? "2" : "1"), "", GRID, "H-9100", "", ""),
                 List.of("重复", good, "1391234567", GRID, "H-9101", "", ""),
                 List.of("外区", freshId(), "", "1410299999999999", "H-9102", "", "")));
-        assertThat(upload("commander", file, "bad.xlsx")).hasStatus(422).bodyJson().satisfies(json -> {
-            assertThat(json).extractingPath("$.accepted").isEqualTo(0);
-            assertThat(json).extractingPath("$.rejected").isEqualTo(3);
-            assertThat(json).extractingPath("$.errors[*].row").asArray().containsExactly(5, 6, 6, 7);
-            assertThat(json).extractingPath("$.errors[*].column").asArray()
-                    .containsExactly("身份证号", "身份证号", "手机号", "微网格编码");
-            assertThat(json).extractingPath("$.errors[1].message").isEqualTo("身份证号与第4行重复");
-        });
+        assertThat(upload("commander", file, "bad.xlsx"))
+                .hasStatus(422)
+                .bodyJson()
+                .satisfies(json -> {
+                    assertThat(json).extractingPath("$.accepted").isEqualTo(0);
+                    assertThat(json).extractingPath("$.rejected").isEqualTo(3);
+                    assertThat(json).extractingPath("$.errors[*].row").asArray().containsExactly(5, 6, 6, 7);
+                    assertThat(json)
+                            .extractingPath("$.errors[*].column")
+                            .asArray()
+                            .containsExactly("身份证号", "身份证号", "手机号", "微网格编码");
+                    assertThat(json).extractingPath("$.errors[1].message").isEqualTo("身份证号与第4行重复");
+                });
         assertThat(population(GRID)).isEqualTo(before);
     }
 
     @Test
     void aGridWorkerCannotImportIntoAnotherMicroGrid() throws Exception {
         byte[] file = ledger(List.of(List.of("越权", freshId(), "", GRID, "H-9200", "", "")));
-        assertThat(upload("gridworker1", file, "x.xlsx")).hasStatus(422).bodyJson()
-                .extractingPath("$.errors[0].message").isEqualTo("该微网格不在您的辖区");
+        assertThat(upload("gridworker1", file, "x.xlsx"))
+                .hasStatus(422)
+                .bodyJson()
+                .extractingPath("$.errors[0].message")
+                .isEqualTo("该微网格不在您的辖区");
         assertThat(upload("sampler1", file, "x.xlsx")).hasStatus(403);
     }
 
@@ -141,8 +169,12 @@ class LedgerImportTests {
         byte[] random = new byte[10 * 1024 * 1024];
         new Random(1).nextBytes(random);
         for (byte[] content : List.of(new byte[0], "姓名,身份证号\n张三,1\n".getBytes(StandardCharsets.UTF_8), random)) {
-            assertThat(upload("commander", content, "ledger.xlsx")).hasStatus(422).bodyJson()
-                    .extractingPath("$.errors[0].message").asString().containsAnyOf("文件为空", "不是有效的 Excel");
+            assertThat(upload("commander", content, "ledger.xlsx"))
+                    .hasStatus(422)
+                    .bodyJson()
+                    .extractingPath("$.errors[0].message")
+                    .asString()
+                    .containsAnyOf("文件为空", "不是有效的 Excel");
         }
         var out = new ByteArrayOutputStream();
         Workbook wb = new Workbook(out, "test", "1.0");
@@ -152,39 +184,61 @@ class LedgerImportTests {
         ws.value(1, 0, "缺列");
         ws.value(1, 1, freshId());
         wb.finish();
-        assertThat(upload("commander", out.toByteArray(), "columns.xlsx")).hasStatus(422).bodyJson().satisfies(json -> {
-            assertThat(json).extractingPath("$.errors[*].column").asArray().containsExactly("微网格编码", "户编号");
-            assertThat(json).extractingPath("$.errors[0].row").isEqualTo(1);
-        });
+        assertThat(upload("commander", out.toByteArray(), "columns.xlsx"))
+                .hasStatus(422)
+                .bodyJson()
+                .satisfies(json -> {
+                    assertThat(json)
+                            .extractingPath("$.errors[*].column")
+                            .asArray()
+                            .containsExactly("微网格编码", "户编号");
+                    assertThat(json).extractingPath("$.errors[0].row").isEqualTo(1);
+                });
     }
 
     @Test
     void theTemplateAndTheExportHaveChineseHeadersAndMaskedIds() throws Exception {
-        var template = mvc.get().uri("/api/imports/persons/template").header(HttpHeaders.AUTHORIZATION, basic("gridworker1")).exchange();
+        var template = mvc.get()
+                .uri("/api/imports/persons/template")
+                .header(HttpHeaders.AUTHORIZATION, basic("gridworker1"))
+                .exchange();
         assertThat(template).hasStatusOk().hasContentType(LedgerFilesApi.XLSX);
-        try (var wb = new ReadableWorkbook(new ByteArrayInputStream(template.getResponse().getContentAsByteArray()))) {
+        try (var wb = new ReadableWorkbook(
+                new ByteArrayInputStream(template.getResponse().getContentAsByteArray()))) {
             var rows = wb.getFirstSheet().read();
             assertThat(rows.get(1).getCellText(0)).isEqualTo("姓名*");
             assertThat(rows.get(1).getCellText(3)).isEqualTo("微网格编码*");
         }
-        var export = mvc.get().uri("/api/exports/persons?region=1410291000010101").header(HttpHeaders.AUTHORIZATION, basic("gridworker1"))
+        var export = mvc.get()
+                .uri("/api/exports/persons?region=1410291000010101")
+                .header(HttpHeaders.AUTHORIZATION, basic("gridworker1"))
                 .exchange();
         assertThat(export).hasStatusOk();
         assertThat(export.getResponse().getHeader("Content-Disposition")).contains("filename*=UTF-8''");
-        try (var wb = new ReadableWorkbook(new ByteArrayInputStream(export.getResponse().getContentAsByteArray()))) {
+        try (var wb = new ReadableWorkbook(
+                new ByteArrayInputStream(export.getResponse().getContentAsByteArray()))) {
             var rows = wb.getFirstSheet().read();
             assertThat(rows.getFirst().getCellText(0)).isEqualTo("姓名");
             assertThat(rows.getFirst().getCellText(1)).isEqualTo("身份证号");
             assertThat(rows.size()).isGreaterThan(1);
-            assertThat(rows.subList(1, rows.size())).allSatisfy(r -> assertThat(r.getCellText(1)).matches("\\d{4}\\*{10}\\d{3}[\\dX]"));
+            assertThat(rows.subList(1, rows.size()))
+                    .allSatisfy(r -> assertThat(r.getCellText(1)).matches("\\d{4}\\*{10}\\d{3}[\\dX]"));
         }
-        assertThat(mvc.get().uri("/api/exports/persons?region=141029").header(HttpHeaders.AUTHORIZATION, basic("gridworker1")))
+        assertThat(mvc.get()
+                        .uri("/api/exports/persons?region=141029")
+                        .header(HttpHeaders.AUTHORIZATION, basic("gridworker1")))
                 .hasStatus(403);
-        assertThat(mvc.get().uri("/api/exports/households?region=1410291000010101").header(HttpHeaders.AUTHORIZATION, basic("gridworker1")))
+        assertThat(mvc.get()
+                        .uri("/api/exports/households?region=1410291000010101")
+                        .header(HttpHeaders.AUTHORIZATION, basic("gridworker1")))
                 .hasStatusOk();
-        assertThat(mvc.get().uri("/api/exports/grid-workers?region=141029100").header(HttpHeaders.AUTHORIZATION, basic("township1")))
+        assertThat(mvc.get()
+                        .uri("/api/exports/grid-workers?region=141029100")
+                        .header(HttpHeaders.AUTHORIZATION, basic("township1")))
                 .hasStatusOk();
         assertThat(mvc.get().uri("/api/audit?user=gridworker1").header(HttpHeaders.AUTHORIZATION, basic("admin")))
-                .hasStatusOk().bodyText().contains("LEDGER_EXPORT", "1410291000010101");
+                .hasStatusOk()
+                .bodyText()
+                .contains("LEDGER_EXPORT", "1410291000010101");
     }
 }

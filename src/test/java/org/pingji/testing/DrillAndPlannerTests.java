@@ -29,8 +29,12 @@ class DrillAndPlannerTests {
     }
 
     MvcTestResult post(String user, String uri, String json) {
-        return mvc.post().uri(uri).header(HttpHeaders.AUTHORIZATION, basic(user))
-                .contentType(MediaType.APPLICATION_JSON).content(json).exchange();
+        return mvc.post()
+                .uri(uri)
+                .header(HttpHeaders.AUTHORIZATION, basic(user))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json)
+                .exchange();
     }
 
     MvcTestResult get(String user, String uri) {
@@ -47,56 +51,90 @@ class DrillAndPlannerTests {
 
     @Test
     void aDrillOpensRandomCollectionPointsAndReportsTheTimingOfEachStep() {
-        var created = post("commander", "/api/testing/rounds", """
+        var created = post(
+                "commander",
+                "/api/testing/rounds",
+                """
                 {"name":"演练","regionCodes":["141029100003"],"poolSize":5,"deadline":"%s","drill":true,"drillPoints":1}"""
-                .formatted(Instant.now().plus(1, ChronoUnit.DAYS)));
+                        .formatted(Instant.now().plus(1, ChronoUnit.DAYS)));
         assertThat(created).hasStatus(201);
         long round = ((Number) JsonPath.read(body(created), "$.id")).longValue();
         String tables = body(get("sampler1", "/api/testing/tables?round=" + round));
         List<Number> pointIds = JsonPath.read(tables, "$[*].collectionPointId");
         assertThat(pointIds).isNotEmpty().allSatisfy(p -> assertThat(p).isEqualTo(pointIds.getFirst()));
         long table = ((Number) JsonPath.read(tables, "$[0].id")).longValue();
-        List<Number> people = JsonPath.read(body(get("commander", "/api/persons?region=141029100003&size=5")), "$.content[*].id");
+        List<Number> people =
+                JsonPath.read(body(get("commander", "/api/persons?region=141029100003&size=5")), "$.content[*].id");
         Instant arrived = Instant.now().minus(20, ChronoUnit.MINUTES);
         Instant sampled = Instant.now().minus(10, ChronoUnit.MINUTES);
         List<String> scans = new ArrayList<>();
         for (Number p : people) {
-            scans.add("""
+            scans.add(
+                    """
                     {"scanId":"%s","roundId":%d,"tableId":%d,"tubeBarcode":"DRILL%d","person":{"personId":%d},
-                     "scannedAt":"%s","arrivedAt":"%s"}""".formatted(UUID.randomUUID(), round, table, round, p.longValue(),
-                    sampled, arrived));
+                     "scannedAt":"%s","arrivedAt":"%s"}"""
+                            .formatted(UUID.randomUUID(), round, table, round, p.longValue(), sampled, arrived));
         }
-        assertThat(post("sampler1", "/api/testing/scans", "[" + String.join(",", scans) + "]")).hasStatusOk();
+        assertThat(post("sampler1", "/api/testing/scans", "[" + String.join(",", scans) + "]"))
+                .hasStatusOk();
         if (people.size() < 5) {
             post("sampler1", "/api/testing/tubes/DRILL%d/seal".formatted(round), "");
         }
-        assertThat(post("sampler1", "/api/testing/boxes", """
-                {"barcode":"DBOX%05d","roundId":%d,"tubeBarcodes":["DRILL%d"]}""".formatted(round, round, round))).hasStatus(201);
-        assertThat(post("lab1", "/api/testing/boxes/DBOX%05d/receive".formatted(round), "{}")).hasStatusOk();
-        assertThat(post("lab1", "/api/testing/results", "[{\"tubeBarcode\":\"DRILL%d\",\"result\":\"NEGATIVE\"}]".formatted(round)))
+        assertThat(post(
+                        "sampler1",
+                        "/api/testing/boxes",
+                        """
+                {"barcode":"DBOX%05d","roundId":%d,"tubeBarcodes":["DRILL%d"]}"""
+                                .formatted(round, round, round)))
+                .hasStatus(201);
+        assertThat(post("lab1", "/api/testing/boxes/DBOX%05d/receive".formatted(round), "{}"))
+                .hasStatusOk();
+        assertThat(post(
+                        "lab1",
+                        "/api/testing/results",
+                        "[{\"tubeBarcode\":\"DRILL%d\",\"result\":\"NEGATIVE\"}]".formatted(round)))
                 .hasStatusOk();
 
-        assertThat(get("commander", "/api/testing/rounds/" + round + "/drill-report")).hasStatusOk().bodyJson().satisfies(json -> {
-            assertThat(json).extractingPath("$.drill").isEqualTo(true);
-            assertThat(json).extractingPath("$.points.length()").isEqualTo(1);
-            assertThat(json).extractingPath("$.points[0].sampled").isEqualTo(people.size());
-            assertThat(json).extractingPath("$.points[0].tubes").isEqualTo(1);
-            assertThat(json).extractingPath("$.points[0].arrivalToSampledMinutes").isEqualTo(10.0);
-            assertThat(json).extractingPath("$.points[0].sampledToSealedMinutes").asNumber().satisfies(
-                    m -> assertThat(m.doubleValue()).isBetween(9.0, 11.0));
-            assertThat(json).extractingPath("$.points[0].receivedToResultedMinutes").isNotNull();
-        });
+        assertThat(get("commander", "/api/testing/rounds/" + round + "/drill-report"))
+                .hasStatusOk()
+                .bodyJson()
+                .satisfies(json -> {
+                    assertThat(json).extractingPath("$.drill").isEqualTo(true);
+                    assertThat(json).extractingPath("$.points.length()").isEqualTo(1);
+                    assertThat(json).extractingPath("$.points[0].sampled").isEqualTo(people.size());
+                    assertThat(json).extractingPath("$.points[0].tubes").isEqualTo(1);
+                    assertThat(json)
+                            .extractingPath("$.points[0].arrivalToSampledMinutes")
+                            .isEqualTo(10.0);
+                    assertThat(json)
+                            .extractingPath("$.points[0].sampledToSealedMinutes")
+                            .asNumber()
+                            .satisfies(m -> assertThat(m.doubleValue()).isBetween(9.0, 11.0));
+                    assertThat(json)
+                            .extractingPath("$.points[0].receivedToResultedMinutes")
+                            .isNotNull();
+                });
     }
 
     @Test
     void thePlannerRecommendsAPoolSizeWithItsExpectedCost() {
-        assertThat(get("commander", "/api/testing/planner?region=141029")).hasStatusOk().bodyJson().satisfies(json -> {
-            assertThat(json).extractingPath("$.options[*].poolSize").asArray().containsExactly(1, 5, 10, 20);
-            assertThat(json).extractingPath("$.options[0].expectedTestsPerPerson").isEqualTo(1.0);
-            assertThat(json).extractingPath("$.recommendedPoolSize").isIn(5, 10, 20);
-            assertThat(json).extractingPath("$.informationFloor").asNumber()
-                    .satisfies(h -> assertThat(h.doubleValue()).isBetween(0.0, 1.0));
-        });
+        assertThat(get("commander", "/api/testing/planner?region=141029"))
+                .hasStatusOk()
+                .bodyJson()
+                .satisfies(json -> {
+                    assertThat(json)
+                            .extractingPath("$.options[*].poolSize")
+                            .asArray()
+                            .containsExactly(1, 5, 10, 20);
+                    assertThat(json)
+                            .extractingPath("$.options[0].expectedTestsPerPerson")
+                            .isEqualTo(1.0);
+                    assertThat(json).extractingPath("$.recommendedPoolSize").isIn(5, 10, 20);
+                    assertThat(json)
+                            .extractingPath("$.informationFloor")
+                            .asNumber()
+                            .satisfies(h -> assertThat(h.doubleValue()).isBetween(0.0, 1.0));
+                });
         assertThat(get("gridworker1", "/api/testing/planner?region=141029")).hasStatus(403);
     }
 }

@@ -39,8 +39,12 @@ class TestingScenarioTests {
     }
 
     MvcTestResult post(String user, String uri, String json) {
-        return mvc.post().uri(uri).header(HttpHeaders.AUTHORIZATION, basic(user))
-                .contentType(MediaType.APPLICATION_JSON).content(json).exchange();
+        return mvc.post()
+                .uri(uri)
+                .header(HttpHeaders.AUTHORIZATION, basic(user))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json)
+                .exchange();
     }
 
     MvcTestResult get(String user, String uri) {
@@ -67,9 +71,12 @@ class TestingScenarioTests {
     }
 
     long openRound(String region, int poolSize) {
-        var created = post("commander", "/api/testing/rounds", """
+        var created = post(
+                "commander",
+                "/api/testing/rounds",
+                """
                 {"name":"全员核酸检测 %s","regionCodes":["%s"],"poolSize":%d,"deadline":"%s","drill":false}"""
-                .formatted(region, region, poolSize, Instant.now().plus(24, ChronoUnit.HOURS)));
+                        .formatted(region, region, poolSize, Instant.now().plus(24, ChronoUnit.HOURS)));
         assertThat(created).hasStatus(201);
         return ((Number) JsonPath.read(body(created), "$.id")).longValue();
     }
@@ -77,8 +84,9 @@ class TestingScenarioTests {
     List<Long> personsOf(String region) {
         List<Long> ids = new ArrayList<>();
         for (int page = 0; ; page++) {
-            List<Number> batch = JsonPath.read(body(get("commander",
-                    "/api/persons?region=" + region + "&size=500&page=" + page)), "$.content[*].id");
+            List<Number> batch = JsonPath.read(
+                    body(get("commander", "/api/persons?region=" + region + "&size=500&page=" + page)),
+                    "$.content[*].id");
             batch.forEach(n -> ids.add(n.longValue()));
             if (batch.size() < 500) {
                 return ids;
@@ -93,7 +101,8 @@ class TestingScenarioTests {
         assertThat(tableIds).isNotEmpty();
         long table = tableIds.getFirst().longValue();
         List<Long> people = personsOf(TOWNSHIP);
-        long population = ((Number) JsonPath.read(body(get("commander", "/api/regions/" + TOWNSHIP)), "$.population")).longValue();
+        long population = ((Number) JsonPath.read(body(get("commander", "/api/regions/" + TOWNSHIP)), "$.population"))
+                .longValue();
         assertThat(people).hasSize((int) population);
 
         // Sample everyone, ten to a tube, in requests of 50 scans.
@@ -110,20 +119,28 @@ class TestingScenarioTests {
                 if (firstBatch.isEmpty()) {
                     firstBatch.add(json);
                 }
-                assertThat(outcomes(post("sampler1", "/api/testing/scans", json))).containsOnly("ACCEPTED");
+                assertThat(outcomes(post("sampler1", "/api/testing/scans", json)))
+                        .containsOnly("ACCEPTED");
                 scans.clear();
             }
         }
         String lastTube = (String) tubes.keySet().toArray()[tubes.size() - 1];
         if (tubes.get(lastTube).size() < 10) {
-            assertThat(post("sampler1", "/api/testing/tubes/" + lastTube + "/seal", "")).hasStatusOk()
-                    .bodyJson().extractingPath("$.message").asString().contains("已封管");
+            assertThat(post("sampler1", "/api/testing/tubes/" + lastTube + "/seal", ""))
+                    .hasStatusOk()
+                    .bodyJson()
+                    .extractingPath("$.message")
+                    .asString()
+                    .contains("已封管");
         }
         // A replayed batch writes nothing.
-        assertThat(outcomes(post("sampler1", "/api/testing/scans", firstBatch.getFirst()))).containsOnly("DUPLICATE");
+        assertThat(outcomes(post("sampler1", "/api/testing/scans", firstBatch.getFirst())))
+                .containsOnly("DUPLICATE");
 
-        assertThat(get("commander", "/api/testing/rounds/" + round + "/coverage?region=" + TOWNSHIP)).hasStatusOk()
-                .bodyJson().satisfies(json -> {
+        assertThat(get("commander", "/api/testing/rounds/" + round + "/coverage?region=" + TOWNSHIP))
+                .hasStatusOk()
+                .bodyJson()
+                .satisfies(json -> {
                     assertThat(json).extractingPath("$.registered").isEqualTo((int) population);
                     assertThat(json).extractingPath("$.sampled").isEqualTo((int) population);
                     assertThat(json).extractingPath("$.notSampled").isEqualTo(0);
@@ -132,13 +149,20 @@ class TestingScenarioTests {
 
         // Box, hand over, receive at the lab.
         String tubeList = String.join("\",\"", tubes.keySet());
-        var packed = post("sampler1", "/api/testing/boxes", """
+        var packed = post(
+                "sampler1",
+                "/api/testing/boxes",
+                """
                 {"barcode":"BOX%05d","roundId":%d,"tubeBarcodes":["%s"],"location":"城关社区核酸采样点"}"""
-                .formatted(round, round, tubeList));
+                        .formatted(round, round, tubeList));
         assertThat(packed).as(body(packed)).hasStatus(201);
-        assertThat(post("sampler1", "/api/testing/boxes/BOX%05d/handover".formatted(round), "{\"location\":\"转运车\"}")).hasStatusOk();
+        assertThat(post("sampler1", "/api/testing/boxes/BOX%05d/handover".formatted(round), "{\"location\":\"转运车\"}"))
+                .hasStatusOk();
         assertThat(post("lab1", "/api/testing/boxes/BOX%05d/receive".formatted(round), "{\"location\":\"县疾控实验室\"}"))
-                .hasStatusOk().bodyJson().extractingPath("$[*].action").asArray()
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$[*].action")
+                .asArray()
                 .containsExactly("PACKED", "HANDED_OVER", "RECEIVED");
 
         // Results: two positive pools, one invalid tube, the rest negative.
@@ -149,19 +173,28 @@ class TestingScenarioTests {
         StringBuilder csv = new StringBuilder("\uFEFF试管条码,结果,Ct值,报告时间\n");
         for (String b : barcodes) {
             String result = b.equals(positiveA) || b.equals(positiveB) ? "阳性" : b.equals(invalid) ? "无效" : "阴性";
-            csv.append(b).append(',').append(result).append(',').append(result.equals("阳性") ? "28.5" : "")
+            csv.append(b)
+                    .append(',')
+                    .append(result)
+                    .append(',')
+                    .append(result.equals("阳性") ? "28.5" : "")
                     .append(",2022-04-05 08:00\n");
         }
-        var upload = mvc.post().uri("/api/testing/results/upload").multipart()
-                .file(new MockMultipartFile("file", "results.csv", "text/csv", csv.toString().getBytes(StandardCharsets.UTF_8)))
+        var upload = mvc.post()
+                .uri("/api/testing/results/upload")
+                .multipart()
+                .file(new MockMultipartFile(
+                        "file", "results.csv", "text/csv", csv.toString().getBytes(StandardCharsets.UTF_8)))
                 .header(HttpHeaders.AUTHORIZATION, basic("lab1"))
                 .exchange();
         assertThat(upload).hasStatusOk().bodyJson().extractingPath("$.accepted").isEqualTo(barcodes.size());
 
         int positives = tubes.get(positiveA).size() + tubes.get(positiveB).size();
         int invalids = tubes.get(invalid).size();
-        assertThat(get("commander", "/api/testing/rounds/" + round + "/coverage?region=" + TOWNSHIP)).hasStatusOk()
-                .bodyJson().satisfies(json -> {
+        assertThat(get("commander", "/api/testing/rounds/" + round + "/coverage?region=" + TOWNSHIP))
+                .hasStatusOk()
+                .bodyJson()
+                .satisfies(json -> {
                     assertThat(json).extractingPath("$.resulted").isEqualTo((int) population - invalids);
                     assertThat(json).extractingPath("$.positivePersons").isEqualTo(positives);
                     assertThat(json).extractingPath("$.positivePools").isEqualTo(2);
@@ -178,26 +211,61 @@ class TestingScenarioTests {
         long other = tubes.get(positiveA).get(1);
         long resampled = tubes.get(invalid).getFirst();
         String pooled = "R%dRS001".formatted(round);
-        assertThat(outcomes(post("sampler1", "/api/testing/scans", "[" + scan(UUID.randomUUID(), round, table, pooled,
-                "{\"personId\":%d}".formatted(resampled), at) + "]"))).containsExactly("ACCEPTED");
-        var refused = post("sampler1", "/api/testing/scans", "[" + scan(UUID.randomUUID(), round, table, pooled,
-                "{\"personId\":%d}".formatted(member), at) + "]");
+        assertThat(outcomes(post(
+                        "sampler1",
+                        "/api/testing/scans",
+                        "["
+                                + scan(
+                                        UUID.randomUUID(),
+                                        round,
+                                        table,
+                                        pooled,
+                                        "{\"personId\":%d}".formatted(resampled),
+                                        at)
+                                + "]")))
+                .containsExactly("ACCEPTED");
+        var refused = post(
+                "sampler1",
+                "/api/testing/scans",
+                "[" + scan(UUID.randomUUID(), round, table, pooled, "{\"personId\":%d}".formatted(member), at) + "]");
         assertThat(outcomes(refused)).containsExactly("REJECTED");
         assertThat(body(refused)).contains("须单采单检");
         String singleA = "R%dSG001".formatted(round);
         String singleB = "R%dSG002".formatted(round);
-        var single = post("sampler1", "/api/testing/scans", "[" + scan(UUID.randomUUID(), round, table, singleA,
-                "{\"personId\":%d}".formatted(member), at) + "," + scan(UUID.randomUUID(), round, table, singleB,
-                "{\"personId\":%d}".formatted(other), at) + "]");
+        var single = post(
+                "sampler1",
+                "/api/testing/scans",
+                "[" + scan(UUID.randomUUID(), round, table, singleA, "{\"personId\":%d}".formatted(member), at) + ","
+                        + scan(UUID.randomUUID(), round, table, singleB, "{\"personId\":%d}".formatted(other), at)
+                        + "]");
         assertThat(outcomes(single)).containsExactly("ACCEPTED", "ACCEPTED");
         assertThat(body(single)).contains("1/1", "自动封管");
-        assertThat(outcomes(post("sampler1", "/api/testing/scans", "[" + scan(UUID.randomUUID(), round, table,
-                "R%dSG003".formatted(round), "{\"personId\":%d}".formatted(member), at) + "]"))).containsExactly("REJECTED");
+        assertThat(outcomes(post(
+                        "sampler1",
+                        "/api/testing/scans",
+                        "["
+                                + scan(
+                                        UUID.randomUUID(),
+                                        round,
+                                        table,
+                                        "R%dSG003".formatted(round),
+                                        "{\"personId\":%d}".formatted(member),
+                                        at)
+                                + "]")))
+                .containsExactly("REJECTED");
 
-        var retests = post("lab1", "/api/testing/results", """
+        var retests = post(
+                "lab1",
+                "/api/testing/results",
+                """
                 [{"tubeBarcode":"%s","result":"NEGATIVE"},{"tubeBarcode":"%s","result":"POSITIVE","ctValue":31.2}]"""
-                .formatted(singleA, singleB));
-        assertThat(retests).hasStatusOk().bodyJson().extractingPath("$[*].outcome").asArray().containsExactly("APPLIED", "APPLIED");
+                        .formatted(singleA, singleB));
+        assertThat(retests)
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$[*].outcome")
+                .asArray()
+                .containsExactly("APPLIED", "APPLIED");
         String after = body(get("commander", "/api/testing/rounds/" + round + "/recall?region=" + TOWNSHIP));
         List<String> memberStatus = JsonPath.read(after, "$[?(@.personId == %d)].retestStatus".formatted(member));
         List<String> otherStatus = JsonPath.read(after, "$[?(@.personId == %d)].retestStatus".formatted(other));
@@ -209,13 +277,22 @@ class TestingScenarioTests {
         assertThat(retestTube).containsExactly(singleA);
 
         // A conflicting second result is kept for review, not applied.
-        var conflict = post("lab1", "/api/testing/results", """
+        var conflict = post(
+                "lab1",
+                "/api/testing/results",
+                """
                 [{"tubeBarcode":"%s","result":"POSITIVE"},{"tubeBarcode":"%s","result":"NEGATIVE"}]"""
-                .formatted(barcodes.get(1), barcodes.get(2)));
-        assertThat(conflict).hasStatusOk().bodyJson().extractingPath("$[*].outcome").asArray()
+                        .formatted(barcodes.get(1), barcodes.get(2)));
+        assertThat(conflict)
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$[*].outcome")
+                .asArray()
                 .containsExactly("CONFLICT", "REPEATED");
-        assertThat(get("commander", "/api/testing/rounds/" + round + "/coverage?region=" + TOWNSHIP)).bodyJson()
-                .extractingPath("$.positivePools").isEqualTo(2);
+        assertThat(get("commander", "/api/testing/rounds/" + round + "/coverage?region=" + TOWNSHIP))
+                .bodyJson()
+                .extractingPath("$.positivePools")
+                .isEqualTo(2);
     }
 
     @Test
@@ -226,18 +303,43 @@ class TestingScenarioTests {
         List<Long> people = personsOf("141029100002");
         Instant at = Instant.now().minusSeconds(30);
         String tube = "R%dBAD01".formatted(round);
-        assertThat(outcomes(post("sampler1", "/api/testing/scans", "[" + scan(UUID.randomUUID(), round, table, tube,
-                "{\"personId\":%d}".formatted(people.get(0)), at) + "]"))).containsExactly("ACCEPTED");
+        assertThat(outcomes(post(
+                        "sampler1",
+                        "/api/testing/scans",
+                        "["
+                                + scan(
+                                        UUID.randomUUID(),
+                                        round,
+                                        table,
+                                        tube,
+                                        "{\"personId\":%d}".formatted(people.get(0)),
+                                        at)
+                                + "]")))
+                .containsExactly("ACCEPTED");
 
         Map<String, String> cases = new LinkedHashMap<>();
-        cases.put(scan(UUID.randomUUID(), round, table, tube, "{\"personId\":%d}".formatted(people.get(0)), at), "本轮已采样");
-        cases.put(scan(UUID.randomUUID(), round, table, "ab", "{\"personId\":%d}".formatted(people.get(1)), at), "条码格式错误");
+        cases.put(
+                scan(UUID.randomUUID(), round, table, tube, "{\"personId\":%d}".formatted(people.get(0)), at), "本轮已采样");
+        cases.put(
+                scan(UUID.randomUUID(), round, table, "ab", "{\"personId\":%d}".formatted(people.get(1)), at),
+                "条码格式错误");
         cases.put(scan(UUID.randomUUID(), round, table, tube, "{\"personId\":999999999}", at), "未找到该人员");
         cases.put(scan(UUID.randomUUID(), round, table, tube, "{\"residentId\":\"11010519491231002X\"}", at), "未找到该人员");
-        cases.put(scan(UUID.randomUUID(), round, table, tube, "{\"personId\":%d}".formatted(people.get(1)),
-                Instant.now().plus(2, ChronoUnit.HOURS)), "晚于当前时间");
-        cases.put(scan(UUID.randomUUID(), round, 424242, tube, "{\"personId\":%d}".formatted(people.get(1)), at), "未在本轮开放");
-        cases.put(scan(UUID.randomUUID(), 9_999_999, table, tube, "{\"personId\":%d}".formatted(people.get(1)), at), "不存在或已结束");
+        cases.put(
+                scan(
+                        UUID.randomUUID(),
+                        round,
+                        table,
+                        tube,
+                        "{\"personId\":%d}".formatted(people.get(1)),
+                        Instant.now().plus(2, ChronoUnit.HOURS)),
+                "晚于当前时间");
+        cases.put(
+                scan(UUID.randomUUID(), round, 424242, tube, "{\"personId\":%d}".formatted(people.get(1)), at),
+                "未在本轮开放");
+        cases.put(
+                scan(UUID.randomUUID(), 9_999_999, table, tube, "{\"personId\":%d}".formatted(people.get(1)), at),
+                "不存在或已结束");
         cases.put(scan(UUID.randomUUID(), round, table, tube, "{}", at), "缺少人员标识");
         cases.forEach((json, reason) -> {
             var r = post("sampler1", "/api/testing/scans", "[" + json + "]");
@@ -245,23 +347,44 @@ class TestingScenarioTests {
             assertThat(body(r)).contains(reason);
         });
         // A sampler not assigned to the table.
-        assertThat(post("admin", "/api/users", """
+        assertThat(
+                        post(
+                                "admin",
+                                "/api/users",
+                                """
                 {"username":"sampler9","displayName":"采样员九","password":"sampler-nine","role":"SAMPLER","jurisdictionCode":"141029100"}"""))
                 .hasStatus(201);
-        var unassigned = mvc.post().uri("/api/testing/scans")
-                .header(HttpHeaders.AUTHORIZATION, "Basic " + Base64.getEncoder().encodeToString("sampler9:sampler-nine".getBytes()))
+        var unassigned = mvc.post()
+                .uri("/api/testing/scans")
+                .header(
+                        HttpHeaders.AUTHORIZATION,
+                        "Basic " + Base64.getEncoder().encodeToString("sampler9:sampler-nine".getBytes()))
                 .contentType(MediaType.APPLICATION_JSON)
-                .content("[" + scan(UUID.randomUUID(), round, table, tube, "{\"personId\":%d}".formatted(people.get(1)), at) + "]")
+                .content("["
+                        + scan(UUID.randomUUID(), round, table, tube, "{\"personId\":%d}".formatted(people.get(1)), at)
+                        + "]")
                 .exchange();
         assertThat(body(unassigned)).contains("REJECTED", "未被分配");
         // Results for unknown and unsealed tubes are rejected.
-        assertThat(post("lab1", "/api/testing/results", """
-                [{"tubeBarcode":"NOSUCH01","result":"NEGATIVE"},{"tubeBarcode":"%s","result":"NEGATIVE"}]""".formatted(tube)))
-                .bodyJson().extractingPath("$[*].message").asArray()
-                .satisfiesExactly(m -> assertThat((String) m).contains("不存在"), m -> assertThat((String) m).contains("尚未封管"));
+        assertThat(post(
+                        "lab1",
+                        "/api/testing/results",
+                        """
+                [{"tubeBarcode":"NOSUCH01","result":"NEGATIVE"},{"tubeBarcode":"%s","result":"NEGATIVE"}]"""
+                                .formatted(tube)))
+                .bodyJson()
+                .extractingPath("$[*].message")
+                .asArray()
+                .satisfiesExactly(m -> assertThat((String) m).contains("不存在"), m -> assertThat((String) m)
+                        .contains("尚未封管"));
         // A bad result file is rejected row by row and writes nothing.
-        var upload = mvc.post().uri("/api/testing/results/upload").multipart()
-                .file(new MockMultipartFile("file", "bad.csv", "text/csv",
+        var upload = mvc.post()
+                .uri("/api/testing/results/upload")
+                .multipart()
+                .file(new MockMultipartFile(
+                        "file",
+                        "bad.csv",
+                        "text/csv",
                         "条码,结果,Ct值\n%s,阳性,abc\nNOSUCH02,坏了,\n".formatted(tube).getBytes(StandardCharsets.UTF_8)))
                 .header(HttpHeaders.AUTHORIZATION, basic("lab1"))
                 .exchange();
@@ -272,40 +395,99 @@ class TestingScenarioTests {
             assertThat(json).extractingPath("$.errors[1].row").isEqualTo(3);
             assertThat(json).extractingPath("$.errors[1].column").isEqualTo("结果");
         });
-        var garbage = mvc.post().uri("/api/testing/results/upload").multipart()
-                .file(new MockMultipartFile("file", "r.xlsx", "application/octet-stream", new byte[] {'P', 'K', 3, 4, 9, 9}))
+        var garbage = mvc.post()
+                .uri("/api/testing/results/upload")
+                .multipart()
+                .file(new MockMultipartFile(
+                        "file", "r.xlsx", "application/octet-stream", new byte[] {'P', 'K', 3, 4, 9, 9}))
                 .header(HttpHeaders.AUTHORIZATION, basic("lab1"))
                 .exchange();
         assertThat(garbage).hasStatus(422).bodyText().contains("文件无法读取");
         // Sealing: an unknown tube and a second seal are refused with a reason; the writer keeps going.
-        assertThat(post("sampler1", "/api/testing/tubes/NOSUCH03/seal", "")).hasStatus(400).bodyText().contains("不存在");
+        assertThat(post("sampler1", "/api/testing/tubes/NOSUCH03/seal", ""))
+                .hasStatus(400)
+                .bodyText()
+                .contains("不存在");
         assertThat(post("sampler1", "/api/testing/tubes/" + tube + "/seal", "")).hasStatusOk();
-        assertThat(post("sampler1", "/api/testing/tubes/" + tube + "/seal", "")).hasStatus(400).bodyText().contains("已封管");
-        assertThat(outcomes(post("sampler1", "/api/testing/scans", "[" + scan(UUID.randomUUID(), round, table, tube,
-                "{\"personId\":%d}".formatted(people.get(1)), at) + "]"))).containsExactly("REJECTED");
-        assertThat(outcomes(post("sampler1", "/api/testing/scans", "[" + scan(UUID.randomUUID(), round, table,
-                "R%dBAD02".formatted(round), "{\"personId\":%d}".formatted(people.get(1)), at) + "]"))).containsExactly("ACCEPTED");
+        assertThat(post("sampler1", "/api/testing/tubes/" + tube + "/seal", ""))
+                .hasStatus(400)
+                .bodyText()
+                .contains("已封管");
+        assertThat(outcomes(post(
+                        "sampler1",
+                        "/api/testing/scans",
+                        "["
+                                + scan(
+                                        UUID.randomUUID(),
+                                        round,
+                                        table,
+                                        tube,
+                                        "{\"personId\":%d}".formatted(people.get(1)),
+                                        at)
+                                + "]")))
+                .containsExactly("REJECTED");
+        assertThat(outcomes(post(
+                        "sampler1",
+                        "/api/testing/scans",
+                        "["
+                                + scan(
+                                        UUID.randomUUID(),
+                                        round,
+                                        table,
+                                        "R%dBAD02".formatted(round),
+                                        "{\"personId\":%d}".formatted(people.get(1)),
+                                        at)
+                                + "]")))
+                .containsExactly("ACCEPTED");
         // After closing, scans are refused.
-        assertThat(post("commander", "/api/testing/rounds/" + round + "/close", "")).hasStatusOk();
-        var closed = post("sampler1", "/api/testing/scans", "[" + scan(UUID.randomUUID(), round, table, tube,
-                "{\"personId\":%d}".formatted(people.get(1)), at) + "]");
+        assertThat(post("commander", "/api/testing/rounds/" + round + "/close", ""))
+                .hasStatusOk();
+        var closed = post(
+                "sampler1",
+                "/api/testing/scans",
+                "[" + scan(UUID.randomUUID(), round, table, tube, "{\"personId\":%d}".formatted(people.get(1)), at)
+                        + "]");
         assertThat(body(closed)).contains("REJECTED", "不存在或已结束");
-        assertThat(get("commander", "/api/testing/rounds/" + round + "/coverage?region=141029100002")).bodyJson()
-                .extractingPath("$.sampled").isEqualTo(2);
+        assertThat(get("commander", "/api/testing/rounds/" + round + "/coverage?region=141029100002"))
+                .bodyJson()
+                .extractingPath("$.sampled")
+                .isEqualTo(2);
     }
 
     @Test
     void roundsAreOpenedOnlyWithinTheJurisdictionAndAllowedPoolSizes() {
         String deadline = Instant.now().plus(1, ChronoUnit.DAYS).toString();
-        assertThat(post("township1", "/api/testing/rounds", """
-                {"name":"越权","regionCodes":["141029101"],"poolSize":10,"deadline":"%s"}""".formatted(deadline))).hasStatus(403);
-        assertThat(post("commander", "/api/testing/rounds", """
-                {"name":"规格","regionCodes":["141029101"],"poolSize":7,"deadline":"%s"}""".formatted(deadline)))
-                .hasStatus(400).bodyText().contains("poolSize");
-        assertThat(post("commander", "/api/testing/rounds", """
+        assertThat(post(
+                        "township1",
+                        "/api/testing/rounds",
+                        """
+                {"name":"越权","regionCodes":["141029101"],"poolSize":10,"deadline":"%s"}"""
+                                .formatted(deadline)))
+                .hasStatus(403);
+        assertThat(post(
+                        "commander",
+                        "/api/testing/rounds",
+                        """
+                {"name":"规格","regionCodes":["141029101"],"poolSize":7,"deadline":"%s"}"""
+                                .formatted(deadline)))
+                .hasStatus(400)
+                .bodyText()
+                .contains("poolSize");
+        assertThat(
+                        post(
+                                "commander",
+                                "/api/testing/rounds",
+                                """
                 {"name":"过期","regionCodes":["141029101"],"poolSize":10,"deadline":"2022-04-01T00:00:00Z"}"""))
-                .hasStatus(400).bodyText().contains("deadline");
-        assertThat(post("sampler1", "/api/testing/rounds", """
-                {"name":"无权","regionCodes":["141029100"],"poolSize":10,"deadline":"%s"}""".formatted(deadline))).hasStatus(403);
+                .hasStatus(400)
+                .bodyText()
+                .contains("deadline");
+        assertThat(post(
+                        "sampler1",
+                        "/api/testing/rounds",
+                        """
+                {"name":"无权","regionCodes":["141029100"],"poolSize":10,"deadline":"%s"}"""
+                                .formatted(deadline)))
+                .hasStatus(403);
     }
 }

@@ -1,0 +1,100 @@
+package org.pingji.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.pingji.PingjiTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A real Chromium (Debian's chromium + chromium-driver) walks the console: login as the county
+ * commander, county → township → village → grid → micro-grid → persons → a person page with a
+ * masked resident ID. Required in CI: a missing browser fails the test.
+ */
+@PingjiTest
+class CommanderJourneyTests {
+
+    static final String CHROMIUM = "/usr/bin/chromium";
+    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+
+    static WebDriver browser;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        assertThat(new File(CHROMEDRIVER).canExecute() && new File(CHROMIUM).canExecute())
+                .as(
+                        "Chromium journeys need Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)")
+                .isTrue();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-extensions",
+                "--window-size=1280,900",
+                "--user-data-dir=" + Files.createTempDirectory("pingji-chromium"));
+        var service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER))
+                .build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void theCommanderWalksDownToAPersonWithAMaskedId() {
+        String base = "http://127.0.0.1:" + port;
+        browser.get(base + "/login");
+        assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang"))
+                .isEqualTo("zh");
+        assertThat(browser.findElement(By.className("demo-banner")).getText()).contains("演示环境");
+        browser.findElement(By.id("username")).sendKeys("commander");
+        browser.findElement(By.id("password")).sendKeys("demo");
+        browser.findElement(By.id("login-submit")).click();
+
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        wait.until(ExpectedConditions.textToBe(By.id("region-name"), "乡宁县"));
+        browser.findElement(By.linkText("昌宁镇")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("region-name"), "昌宁镇"));
+        browser.findElement(By.linkText("城关社区居民委员会")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("region-name"), "城关社区居民委员会"));
+        browser.findElement(By.linkText("城关社区第1网格")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("region-name"), "城关社区第1网格"));
+        browser.findElement(By.linkText("城关社区第1网格第1微网格")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("region-name"), "城关社区第1网格第1微网格"));
+        browser.findElement(By.id("tab-persons")).click();
+        var firstPerson = browser.findElement(By.cssSelector("#persons tbody tr td a"));
+        String name = firstPerson.getText();
+        firstPerson.click();
+        wait.until(ExpectedConditions.textToBe(By.id("person-name"), name));
+        assertThat(browser.findElement(By.id("resident-id")).getText()).matches("\\d{4}\\*{10}\\d{3}[\\dX]");
+        assertThat(browser.findElement(By.tagName("body")).getText()).contains("城关社区第1网格第1微网格", "显示完整证件号");
+    }
+}
