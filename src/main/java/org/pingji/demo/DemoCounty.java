@@ -333,7 +333,7 @@ class DemoCounty {
     }
 
     /** Persons per micro-grid: communities four times as dense, exact total by largest remainder. */
-    private static int[] distribute(SplittableRandom random, List<MicroGrid> microGrids, int total) {
+    static int[] distribute(SplittableRandom random, List<MicroGrid> microGrids, int total) {
         double[] weights = new double[microGrids.size()];
         double sum = 0;
         for (int i = 0; i < weights.length; i++) {

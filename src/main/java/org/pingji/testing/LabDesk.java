@@ -102,6 +102,29 @@ class LabDesk {
         return outcomes;
     }
 
+    /** Positive tubes and conflicting reports of the last 7 days, newest first (at most 500). */
+    List<LabEntry> attention(Caller caller) {
+        caller.require(Permission.LAB_REPORT);
+        return jdbc.sql(
+                        """
+                        select r.tube_barcode, t.round_id, r.result, r.ct_value, r.reported_at, r.reported_by, r.disposition, t.result
+                        from testing.results r join testing.tubes t on t.barcode = r.tube_barcode
+                        where (r.disposition = 'CONFLICT' or (r.disposition = 'FINAL' and r.result = 'POSITIVE'))
+                          and r.reported_at > ?
+                        order by r.reported_at desc, r.id desc limit 500""")
+                .param(Timestamp.from(Instant.now(clock).minus(java.time.Duration.ofDays(7))))
+                .query((rs, n) -> new LabEntry(
+                        rs.getString(1),
+                        rs.getLong(2),
+                        rs.getString(3),
+                        rs.getBigDecimal(4),
+                        rs.getTimestamp(5).toInstant(),
+                        rs.getString(6),
+                        rs.getString(7),
+                        rs.getString(8)))
+                .list();
+    }
+
     private static String label(ResultReport.Result result) {
         return switch (result) {
             case NEGATIVE -> "阴性";

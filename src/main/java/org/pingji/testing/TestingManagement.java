@@ -70,6 +70,11 @@ public class TestingManagement {
         return lab.record(caller, reports, allOrNothing);
     }
 
+    /** Positive tubes and conflicting reports for the lab desk. */
+    public List<LabEntry> labAttention(Caller caller) {
+        return lab.attention(caller);
+    }
+
     /** Packs sealed tubes into a transport box; returns the number of tubes. */
     public int packBox(Caller caller, String box, long roundId, List<String> tubes, String location) {
         return boxes.pack(caller, box, roundId, tubes, location);
