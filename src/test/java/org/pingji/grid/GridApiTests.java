@@ -39,7 +39,7 @@ class GridApiTests {
                     assertThat(json).extractingPath("$[0].level").isEqualTo("TOWNSHIP");
                     assertThat(json).extractingPath("$[0].parentCode").isEqualTo("141029");
                     assertThat(json).extractingPath("$[*].population").asArray().satisfies(list -> assertThat(sum(list))
-                            .isEqualTo(3000));
+                            .isEqualTo(population));
                     assertThat(json).extractingPath("$[*].microGrids").asArray().satisfies(list -> assertThat(sum(list))
                             .isEqualTo(1189));
                 });
