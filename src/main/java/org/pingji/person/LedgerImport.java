@@ -11,6 +11,9 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -34,6 +37,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class LedgerImport {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LedgerImport.class);
 
     static final int MAX_REPORTED = 1_000;
     private static final int HEADER_SEARCH_ROWS = 20;
@@ -93,48 +98,52 @@ class LedgerImport {
         List<LedgerRows.ValidRow> valid = new ArrayList<>();
         LedgerRows rows = new LedgerRows(caller, grid::findRegion, LocalDate.now(clock));
         AtomicInteger read = new AtomicInteger();
-        try (ReadableWorkbook workbook = new ReadableWorkbook(file);
-                Stream<Row> stream = workbook.getFirstSheet().openStream()) {
-            var header = new Object() {
-                Map<String, Integer> columns;
-                boolean incomplete;
-            };
-            stream.forEach(row -> {
+        long started = System.nanoTime();
+        // One thread parses the sheet's XML, this one checks the rows: the two halves of the
+        // work overlap on two cores.
+        BlockingQueue<SheetRow> queue = new ArrayBlockingQueue<>(10_000);
+        var reader = new CompletableFuture<Void>();
+        Thread.ofPlatform().name("ledger-reader").daemon(true).start(() -> readSheet(file, queue, reader));
+        Map<String, Integer> columns = null;
+        boolean incomplete = false;
+        try {
+            for (SheetRow row = queue.take(); row != SheetRow.END; row = queue.take()) {
                 int n = read.incrementAndGet();
                 if (n % 5_000 == 0) {
                     progress.update("READING", n);
                 }
-                List<String> cells = cells(row);
-                if (header.columns == null) {
-                    if (row.getRowNum() <= HEADER_SEARCH_ROWS) {
-                        Map<String, Integer> found = LedgerColumns.find(cells);
+                if (columns == null) {
+                    if (row.number() <= HEADER_SEARCH_ROWS) {
+                        Map<String, Integer> found = LedgerColumns.find(row.cells());
                         if (!found.isEmpty()) {
-                            header.columns = found;
-                            LedgerColumns.REQUIRED.stream()
-                                    .filter(c -> !found.containsKey(c))
-                                    .forEach(c -> problems.add(
-                                            new ImportProblem(row.getRowNum(), c, "", "缺少必填列「%s」".formatted(c))));
+                            columns = found;
+                            for (String c : LedgerColumns.REQUIRED) {
+                                if (!found.containsKey(c)) {
+                                    problems.add(new ImportProblem(row.number(), c, "", "缺少必填列「%s」".formatted(c)));
+                                }
+                            }
                             // Without all required columns every row would fail the same way: report the columns only.
-                            header.incomplete = !problems.isEmpty();
+                            incomplete = !problems.isEmpty();
                         }
                     }
-                    return;
+                    continue;
                 }
-                if (header.incomplete || cells.stream().allMatch(c -> c == null || c.isBlank())) {
-                    return;
+                if (incomplete || row.cells().stream().allMatch(c -> c == null || c.isBlank())) {
+                    continue;
                 }
-                rows.check(row.getRowNum(), header.columns, cells, problems).ifPresent(valid::add);
-            });
-            if (header.columns == null) {
-                return failed(
-                        new ImportProblem(0, "表头", "", "前%d行中没有找到包含「姓名」和「身份证号」的表头行".formatted(HEADER_SEARCH_ROWS)));
+                rows.check(row.number(), columns, row.cells(), problems).ifPresent(valid::add);
             }
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof org.pingji.access.AccessRefused refused) {
-                throw refused;
-            }
+            reader.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Import interrupted", e);
+        } catch (java.util.concurrent.CompletionException e) {
             return failed(new ImportProblem(0, "文件", "", "文件不是有效的 Excel（xlsx）文件，请用模板填写后上传"));
         }
+        if (columns == null) {
+            return failed(new ImportProblem(0, "表头", "", "前%d行中没有找到包含「姓名」和「身份证号」的表头行".formatted(HEADER_SEARCH_ROWS)));
+        }
+        log.info("Import: {} rows read and checked in {} ms", read.get(), (System.nanoTime() - started) / 1_000_000);
         if (valid.isEmpty() && problems.isEmpty()) {
             return failed(new ImportProblem(0, "文件", "", "文件中没有数据行"));
         }
@@ -152,7 +161,10 @@ class LedgerImport {
                     0);
         }
         progress.update("WRITING", read.get());
+        long writing = System.nanoTime();
         int households = write(valid);
+        log.info("Import: {} persons in {} households written in {} ms", valid.size(), households,
+                (System.nanoTime() - writing) / 1_000_000);
         access.audit(
                 caller,
                 "LEDGER_IMPORT",
@@ -161,6 +173,32 @@ class LedgerImport {
                 "%d persons, %d new households".formatted(valid.size(), households));
         progress.update("DONE", read.get());
         return new ImportResult(valid.size(), 0, List.of(), 0, households);
+    }
+
+    /** A sheet row handed from the reader thread; {@link #END} ends the sheet. */
+    private record SheetRow(int number, List<String> cells) {
+        static final SheetRow END = new SheetRow(-1, List.of());
+    }
+
+    /** Streams the first sheet into the queue; a broken file completes {@code done} exceptionally. */
+    private static void readSheet(File file, BlockingQueue<SheetRow> queue, CompletableFuture<Void> done) {
+        try (ReadableWorkbook workbook = new ReadableWorkbook(file);
+                Stream<Row> stream = workbook.getFirstSheet().openStream()) {
+            var it = stream.iterator();
+            while (it.hasNext()) {
+                Row row = it.next();
+                queue.put(new SheetRow(row.getRowNum(), cells(row)));
+            }
+            done.complete(null);
+        } catch (Exception e) {
+            done.completeExceptionally(e);
+        } finally {
+            try {
+                queue.put(SheetRow.END);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private static ImportResult failed(ImportProblem problem) {
