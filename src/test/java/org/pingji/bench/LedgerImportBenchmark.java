@@ -70,7 +70,7 @@ class LedgerImportBenchmark {
                 ws.value(row, 0, "压测" + r);
                 ws.value(row, 1, id);
                 ws.value(row, 2, "139%08d".formatted(random.nextInt(100_000_000)));
-                ws.value(row, 3, grids.get(r % grids.size()));
+                ws.value(row, 3, grids.get((r / 3) % grids.size()));
                 ws.value(row, 4, "B" + (r / 3));
                 ws.value(row, 5, "压测小区" + (r / 3) + "号");
                 ws.value(row, 6, "暂住人口");
