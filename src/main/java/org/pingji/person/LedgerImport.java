@@ -201,18 +201,6 @@ class LedgerImport {
         }
     }
 
-    private PgCopy.Rows encode(List<LedgerRows.ValidRow> valid, long[] ids, Map<HouseholdKey, Long> households, int from,
-            int to) {
-        var rows = new PgCopy.Rows();
-        for (int i = from; i < to; i++) {
-            LedgerRows.ValidRow r = valid.get(i);
-            Long household = households.get(new HouseholdKey(r.microGrid().code(), r.householdKey()));
-            NewPerson person = new NewPerson(r.name(), null, null, r.microGrid().code(), household, r.residence());
-            persons.appendRow(rows, ids[i], person, r.residentId(), r.phone(), r.microGrid());
-        }
-        return rows;
-    }
-
     private static ImportResult failed(ImportProblem problem) {
         return new ImportResult(0, 0, List.of(problem), 1, 0);
     }
@@ -261,26 +249,27 @@ class LedgerImport {
                     (a, b) -> a.isEmpty() ? b : a));
             Map<HouseholdKey, Long> households = grid.ensureHouseholds(addresses);
             Map<String, Long> perGrid = new HashMap<>();
-            valid.forEach(r -> perGrid.merge(r.microGrid().code(), 1L, Long::sum));
-            long[] ids = jdbc.sql("select nextval('person.persons_id_seq') from generate_series(1, ?)")
-                    .param(valid.size())
-                    .query(Long.class)
-                    .list()
-                    .stream()
-                    .mapToLong(Long::longValue)
-                    .toArray();
-            // Hashing and encrypting the next chunks (CPU, two workers) overlaps COPY of this one
-            // (the database); the COPYs run in order on the transaction's connection.
-            List<CompletableFuture<PgCopy.Rows>> chunks = new ArrayList<>();
-            try (var encoders = java.util.concurrent.Executors.newFixedThreadPool(2)) {
-                for (int from = 0; from < valid.size(); from += 10_000) {
-                    int start = from;
-                    int end = Math.min(valid.size(), from + 10_000);
-                    chunks.add(CompletableFuture.supplyAsync(() -> encode(valid, ids, households, start, end), encoders));
+            for (int from = 0; from < valid.size(); from += 20_000) {
+                List<LedgerRows.ValidRow> chunk = valid.subList(from, Math.min(valid.size(), from + 20_000));
+                long[] ids = jdbc
+                        .sql("select nextval('person.persons_id_seq') from generate_series(1, ?)")
+                        .param(chunk.size())
+                        .query(Long.class)
+                        .list()
+                        .stream()
+                        .mapToLong(Long::longValue)
+                        .toArray();
+                var rows = new PgCopy.Rows();
+                for (int i = 0; i < chunk.size(); i++) {
+                    LedgerRows.ValidRow r = chunk.get(i);
+                    Long household =
+                            households.get(new HouseholdKey(r.microGrid().code(), r.householdKey()));
+                    NewPerson person =
+                            new NewPerson(r.name(), null, null, r.microGrid().code(), household, r.residence());
+                    persons.appendRow(rows, ids[i], person, r.residentId(), r.phone(), r.microGrid());
+                    perGrid.merge(r.microGrid().code(), 1L, Long::sum);
                 }
-                for (CompletableFuture<PgCopy.Rows> chunk : chunks) {
-                    PgCopy.copy(dataSource, PersonManagement.PERSON_COPY_COLUMNS, chunk.join());
-                }
+                PgCopy.copy(dataSource, PersonManagement.PERSON_COPY_COLUMNS, rows);
             }
             grid.adjustPopulation(perGrid);
             return (int) households.size();
