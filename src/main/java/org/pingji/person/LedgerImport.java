@@ -163,7 +163,10 @@ class LedgerImport {
         progress.update("WRITING", read.get());
         long writing = System.nanoTime();
         int households = write(valid);
-        log.info("Import: {} persons in {} households written in {} ms", valid.size(), households,
+        log.info(
+                "Import: {} persons in {} households written in {} ms",
+                valid.size(),
+                households,
                 (System.nanoTime() - writing) / 1_000_000);
         access.audit(
                 caller,

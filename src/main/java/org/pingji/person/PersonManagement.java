@@ -179,6 +179,33 @@ public class PersonManagement {
         return bulkRegister(List.of(person))[0];
     }
 
+    /**
+     * Registers someone who is not in the ledger where they turn up (a sampling table, a
+     * checkpoint): as a non-resident of that micro-grid, for staff whose role works with people on
+     * site ({@link Permission#SAMPLE}) or keeps the ledger. The ID is validated like any other;
+     * the registration is audited so the grid worker can follow up.
+     */
+    @Transactional
+    public long registerOnSite(Caller caller, String name, String residentId, String phone, String microGridCode) {
+        if (!caller.can(Permission.SAMPLE) && !caller.can(Permission.LEDGER_IMPORT)) {
+            throw new org.pingji.access.AccessRefused(
+                    "%s (%s) may not register persons".formatted(caller.username(), caller.role()));
+        }
+        if (name == null || name.isBlank() || name.length() > 50) {
+            throw new IllegalArgumentException("name: 请填写姓名（不超过50个字）");
+        }
+        Region microGrid = grid.requireMicroGrid(microGridCode);
+        caller.requireCovers(microGrid.path(), "Micro-grid " + microGridCode);
+        ResidentId rid = ResidentId.parse(residentId, LocalDate.now(clock));
+        if (existsResidentId(rid.value())) {
+            throw new IllegalArgumentException("身份证号 %s 已登记".formatted(rid.masked()));
+        }
+        long id = bulkRegister(
+                List.of(new NewPerson(name, rid.value(), phone, microGridCode, null, ResidenceKind.NON_RESIDENT)))[0];
+        access.audit(caller, "PERSON_REGISTERED_ON_SITE", "PERSON", Long.toString(id), "micro-grid " + microGridCode);
+        return id;
+    }
+
     /** True when a person with this resident ID is registered anywhere. */
     public boolean existsResidentId(String residentId) {
         return jdbc.sql("select exists(select 1 from person.persons where id_hash = ?)")

@@ -25,9 +25,16 @@ public final class ApiError {
                 .body(body);
     }
 
-    /** JSON for API requests, otherwise the {@code error/status} page with the message. */
+    /**
+     * JSON for API requests and for console scripts that send or ask for JSON, otherwise the
+     * {@code error/status} page with the message.
+     */
     public static Object respond(HttpServletRequest request, HttpStatus status, String code, String message) {
-        if (request.getRequestURI().startsWith("/api/")) {
+        String accept = request.getHeader("Accept");
+        String contentType = request.getContentType();
+        if (request.getRequestURI().startsWith("/api/")
+                || (accept != null && accept.contains("application/json"))
+                || (contentType != null && contentType.contains("application/json"))) {
             return of(status, code, message);
         }
         var page = new ModelAndView("error/status", status);

@@ -98,6 +98,16 @@ class TestingApi {
         return Map.of("assigned", request.username());
     }
 
+    record OnSiteRegistration(@NotBlank String name, @NotBlank String residentId, String phone) {}
+
+    @PostMapping("/tables/{id}/persons")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(
+            summary = "Register on the spot someone the ledger does not know (non-resident of the table's micro-grid)")
+    Map<String, Long> registerAtTable(Caller caller, @PathVariable long id, @Valid @RequestBody OnSiteRegistration r) {
+        return Map.of("personId", testing.registerAtTable(caller, id, r.name(), r.residentId(), r.phone()));
+    }
+
     @PostMapping("/scans")
     @Operation(summary = "Submit scans (at most 500): each answers ACCEPTED, DUPLICATE (a replayed scanId) or REJECTED")
     List<ScanOutcome> scans(Caller caller, @RequestBody List<Scan> scans) {

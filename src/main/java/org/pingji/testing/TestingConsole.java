@@ -244,6 +244,36 @@ class TestingConsole {
         return testing.scan(caller, scans);
     }
 
+    /** On-the-spot registration from the sampling page (session + CSRF). */
+    @PostMapping("/testing/tables/{id}/persons")
+    @ResponseBody
+    java.util.Map<String, Long> registerAtTable(
+            Caller caller, @PathVariable long id, @RequestBody TestingApi.OnSiteRegistration r) {
+        return java.util.Map.of("personId", testing.registerAtTable(caller, id, r.name(), r.residentId(), r.phone()));
+    }
+
+    /** Packs sealed tubes (one barcode per line) into a box from the sampling page. */
+    @PostMapping("/testing/boxes")
+    String pack(
+            Caller caller,
+            @RequestParam String box,
+            @RequestParam long roundId,
+            @RequestParam String tubes,
+            @RequestParam(required = false) String location,
+            RedirectAttributes redirect) {
+        try {
+            List<String> barcodes = Arrays.stream(tubes.split("[\\s,，]+"))
+                    .filter(t -> !t.isBlank())
+                    .toList();
+            int packed = testing.packBox(caller, box, roundId, barcodes, location);
+            testing.handOverBox(caller, box, location);
+            redirect.addFlashAttribute("notice", "转运箱 %s 已装入 %d 支试管并交接送检".formatted(box, packed));
+        } catch (TestingRefused e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/testing/table";
+    }
+
     @PostMapping("/testing/tubes/{barcode}/seal")
     @ResponseBody
     ResponseEntity<java.util.Map<String, String>> seal(Caller caller, @PathVariable String barcode) {

@@ -36,6 +36,7 @@ public class TestingManagement {
     private final Boxes boxes;
     private final CoverageQueries coverage;
     private final RoundReports reports;
+    private final org.pingji.person.PersonManagement persons;
 
     TestingManagement(
             JdbcClient jdbc,
@@ -47,8 +48,10 @@ public class TestingManagement {
             LabDesk lab,
             Boxes boxes,
             CoverageQueries coverage,
-            RoundReports reports) {
+            RoundReports reports,
+            org.pingji.person.PersonManagement persons) {
         this.reports = reports;
+        this.persons = persons;
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.grid = grid;
@@ -341,6 +344,21 @@ public class TestingManagement {
             return List.of();
         }
         return writer.submit(scans, caller.username());
+    }
+
+    /**
+     * Registers, at a table the caller works at, someone the ledger does not know: a
+     * non-resident of the table's micro-grid. Returns the new person id to scan.
+     */
+    public long registerAtTable(Caller caller, long tableId, String name, String residentId, String phone) {
+        caller.require(Permission.SAMPLE);
+        if (!writer.state().samplersOf(tableId).contains(caller.username())) {
+            throw new TestingRefused("您（%s）未被分配到采样台 %d".formatted(caller.username(), tableId));
+        }
+        var table = grid.place(tableId)
+                .filter(p -> p.kind() == PlaceKind.SAMPLING_TABLE)
+                .orElseThrow(() -> new TestingRefused("采样台 %d 不存在".formatted(tableId)));
+        return persons.registerOnSite(caller, name, residentId, phone, table.microGridCode());
     }
 
     /** Seals an open tube at a table the caller is assigned to. */

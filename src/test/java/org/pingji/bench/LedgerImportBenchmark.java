@@ -59,11 +59,11 @@ class LedgerImportBenchmark {
                 do {
                     String first = division
                             + "%04d%02d%02d%03d"
-                            .formatted(
-                                    1930 + random.nextInt(90),
-                                    1 + random.nextInt(12),
-                                    1 + random.nextInt(28),
-                                    random.nextInt(1000));
+                                    .formatted(
+                                            1930 + random.nextInt(90),
+                                            1 + random.nextInt(12),
+                                            1 + random.nextInt(28),
+                                            random.nextInt(1000));
                     id = first + ResidentId.checkCharacter(first);
                 } while (!ids.add(id));
                 int row = r + 2;
