@@ -1,10 +1,10 @@
 package org.pingji;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.pingji.TestHttp.basic;
+import static org.pingji.TestHttp.body;
 
 import com.jayway.jsonpath.JsonPath;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,23 +28,11 @@ class JurisdictionMatrixTests {
     @Autowired
     MockMvcTester mvc;
 
-    static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    }
-
     MvcTestResult get(String user, String uri) {
         return mvc.get()
                 .uri(uri)
                 .header(HttpHeaders.AUTHORIZATION, basic(user, "demo"))
                 .exchange();
-    }
-
-    String body(MvcTestResult result) {
-        try {
-            return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
-        } catch (java.io.UnsupportedEncodingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @ParameterizedTest(name = "{0} sees {1} at the top")

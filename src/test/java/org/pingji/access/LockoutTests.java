@@ -1,9 +1,8 @@
 package org.pingji.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.pingji.TestHttp.basic;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.pingji.PingjiTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,10 +14,6 @@ class LockoutTests {
 
     @Autowired
     MockMvcTester mvc;
-
-    static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    }
 
     @Test
     void fiveFailedLoginsLockTheAccountEvenForTheRightPassword() {

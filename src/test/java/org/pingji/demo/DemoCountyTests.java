@@ -1,6 +1,7 @@
 package org.pingji.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.pingji.TestHttp.basic;
 
 import org.junit.jupiter.api.Test;
 import org.pingji.PingjiTest;
@@ -13,10 +14,6 @@ class DemoCountyTests {
 
     @Autowired
     MockMvcTester mvc;
-
-    static String basic(String user) {
-        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":demo").getBytes());
-    }
 
     @Test
     void theGeneratorSpreadsExactlyTheConfiguredPopulationOverTheMicroGrids() {

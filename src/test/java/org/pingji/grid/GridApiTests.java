@@ -1,9 +1,9 @@
 package org.pingji.grid;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.pingji.TestHttp.basic;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.pingji.PingjiTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,10 +15,6 @@ class GridApiTests {
 
     @Autowired
     MockMvcTester mvc;
-
-    static String basic(String user) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
-    }
 
     @Test
     void theCountyHasItsRealTownshipsWithCountsThatAddUp() throws Exception {

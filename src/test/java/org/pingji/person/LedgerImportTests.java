@@ -1,12 +1,12 @@
 package org.pingji.person;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.pingji.TestHttp.basic;
 
 import com.jayway.jsonpath.JsonPath;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Random;
 import org.dhatim.fastexcel.Workbook;
@@ -27,10 +27,6 @@ class LedgerImportTests {
 
     @Autowired
     MockMvcTester mvc;
-
-    static String basic(String user) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
-    }
 
     static final Random RANDOM = new Random();
 

@@ -1,10 +1,10 @@
 package org.pingji.person;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.pingji.TestHttp.basic;
+import static org.pingji.TestHttp.body;
 
 import com.jayway.jsonpath.JsonPath;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.pingji.PingjiTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,10 +21,6 @@ class PersonApiTests {
     @Autowired
     MockMvcTester mvc;
 
-    static String basic(String user) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
-    }
-
     MvcTestResult post(String user, String uri, String json) {
         return mvc.post()
                 .uri(uri)
@@ -32,10 +28,6 @@ class PersonApiTests {
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(json)
                 .exchange();
-    }
-
-    static String body(MvcTestResult r) throws Exception {
-        return r.getResponse().getContentAsString(StandardCharsets.UTF_8);
     }
 
     long population(String code) throws Exception {

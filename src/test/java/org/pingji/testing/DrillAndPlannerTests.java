@@ -1,13 +1,13 @@
 package org.pingji.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.pingji.TestHttp.basic;
+import static org.pingji.TestHttp.body;
 
 import com.jayway.jsonpath.JsonPath;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -24,10 +24,6 @@ class DrillAndPlannerTests {
     @Autowired
     MockMvcTester mvc;
 
-    static String basic(String user) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
-    }
-
     MvcTestResult post(String user, String uri, String json) {
         return mvc.post()
                 .uri(uri)
@@ -39,14 +35,6 @@ class DrillAndPlannerTests {
 
     MvcTestResult get(String user, String uri) {
         return mvc.get().uri(uri).header(HttpHeaders.AUTHORIZATION, basic(user)).exchange();
-    }
-
-    static String body(MvcTestResult r) {
-        try {
-            return r.getResponse().getContentAsString(StandardCharsets.UTF_8);
-        } catch (java.io.UnsupportedEncodingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Test

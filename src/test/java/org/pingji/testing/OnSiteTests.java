@@ -1,14 +1,14 @@
 package org.pingji.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.pingji.TestHttp.basic;
+import static org.pingji.TestHttp.body;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 
 import com.jayway.jsonpath.JsonPath;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -27,10 +27,6 @@ class OnSiteTests {
     @Autowired
     MockMvcTester mvc;
 
-    static String basic(String user) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
-    }
-
     MvcTestResult post(String user, String uri, String json) {
         return mvc.post()
                 .uri(uri)
@@ -38,10 +34,6 @@ class OnSiteTests {
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(json)
                 .exchange();
-    }
-
-    static String body(MvcTestResult r) throws Exception {
-        return r.getResponse().getContentAsString(StandardCharsets.UTF_8);
     }
 
     @Test

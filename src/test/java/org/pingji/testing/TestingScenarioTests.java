@@ -1,6 +1,8 @@
 package org.pingji.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.pingji.TestHttp.basic;
+import static org.pingji.TestHttp.body;
 
 import com.jayway.jsonpath.JsonPath;
 import java.nio.charset.StandardCharsets;
@@ -34,10 +36,6 @@ class TestingScenarioTests {
     @Autowired
     MockMvcTester mvc;
 
-    static String basic(String user) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
-    }
-
     MvcTestResult post(String user, String uri, String json) {
         return mvc.post()
                 .uri(uri)
@@ -49,14 +47,6 @@ class TestingScenarioTests {
 
     MvcTestResult get(String user, String uri) {
         return mvc.get().uri(uri).header(HttpHeaders.AUTHORIZATION, basic(user)).exchange();
-    }
-
-    static String body(MvcTestResult r) {
-        try {
-            return r.getResponse().getContentAsString(StandardCharsets.UTF_8);
-        } catch (java.io.UnsupportedEncodingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     static String scan(UUID id, long round, long table, String tube, String personJson, Instant at) {

@@ -1,0 +1,30 @@
+package org.pingji;
+
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+/** What the HTTP tests share: Basic credentials of the demo users and reading answers as UTF-8. */
+public final class TestHttp {
+
+    private TestHttp() {}
+
+    /** HTTP Basic for a demo user (password {@code demo}). */
+    public static String basic(String user) {
+        return basic(user, "demo");
+    }
+
+    public static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The answer's body as text. */
+    public static String body(MvcTestResult result) {
+        try {
+            return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+        } catch (UnsupportedEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
