@@ -144,18 +144,20 @@ class ScanLoadBenchmark {
                                 }
                                 return null;
                             }
-                            List<String> outcomes = JsonPath.read(r.body(), "$[*].outcome");
-                            List<String> ids = JsonPath.read(r.body(), "$[*].scanId");
-                            for (int i = 0; i < outcomes.size(); i++) {
-                                if (outcomes.get(i).equals("ACCEPTED")) {
-                                    accepted.incrementAndGet();
-                                } else {
-                                    other.incrementAndGet();
-                                }
-                            }
+                            // Counting by substring keeps the load generator's share of the shared
+                            // CPU small; crash mode parses the answer to record acknowledged ids.
+                            int ok = occurrences(r.body(), "\"outcome\":\"ACCEPTED\"");
+                            accepted.addAndGet(ok);
+                            other.addAndGet(chunk.size() - ok);
                             if (acked != null) {
+                                List<String> outcomes = JsonPath.read(r.body(), "$[*].outcome");
+                                List<String> ids = JsonPath.read(r.body(), "$[*].scanId");
                                 synchronized (acked) {
-                                    ids.forEach(acked::println);
+                                    for (int i = 0; i < ids.size(); i++) {
+                                        if (outcomes.get(i).equals("ACCEPTED")) {
+                                            acked.println(ids.get(i));
+                                        }
+                                    }
                                     acked.flush();
                                 }
                             }
@@ -236,6 +238,14 @@ class ScanLoadBenchmark {
                 seconds,
                 upload.statusCode(),
                 upload.body().length() > 200 ? upload.body().substring(0, 200) : upload.body());
+    }
+
+    static int occurrences(String text, String needle) {
+        int count = 0;
+        for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + needle.length())) {
+            count++;
+        }
+        return count;
     }
 
     private static byte[] multipart(byte[] content) {
