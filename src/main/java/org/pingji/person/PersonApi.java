@@ -34,13 +34,16 @@ class PersonApi {
     }
 
     @GetMapping
-    @Operation(summary = "A page of the persons in a region (IDs masked); size at most 500")
+    @Operation(
+            summary = "A page of the persons in a region (IDs masked); size at most 500. Pass an earlier page's "
+                    + "nextCursor as 'cursor' to continue after it at constant cost (page is then ignored)")
     PersonPage list(
             Caller caller,
             @RequestParam String region,
             @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "50") int size) {
-        return persons.persons(caller, region, page, size);
+            @RequestParam(defaultValue = "50") int size,
+            @RequestParam(required = false) String cursor) {
+        return persons.persons(caller, region, page, size, cursor);
     }
 
     /** A search: full resident ID, 11-digit phone or the start of a name. */

@@ -58,17 +58,75 @@ public class PersonManagement {
      * comes from the region's roll-up, so a page costs one index range scan.
      */
     public PersonPage persons(Caller caller, String regionCode, int page, int size) {
+        return persons(caller, regionCode, page, size, null);
+    }
+
+    /**
+     * Like {@link #persons(Caller, String, int, int)}, but with a cursor from an earlier page's
+     * {@code nextCursor} it continues right after that page's last row (keyset paging: as fast at
+     * the millionth row as at the first); the page number is then ignored.
+     */
+    public PersonPage persons(Caller caller, String regionCode, int page, int size, String cursor) {
         caller.require(Permission.LEDGER_READ);
         var summary = grid.summary(caller, regionCode);
         Region region = grid.region(caller, regionCode);
         int limit = Math.clamp(size, 1, 500);
         int pageNo = Math.max(0, page);
-        List<PersonRow> rows = jdbc.sql("select " + ROW_COLUMNS
-                        + " from person.persons p where p.path like ? order by p.path, p.id limit ? offset ?")
-                .params(region.path() + "%", limit, (long) pageNo * limit)
-                .query(PersonManagement::row)
-                .list();
-        return new PersonPage(rows, summary.population(), pageNo, limit);
+        List<Object[]> found;
+        if (cursor == null || cursor.isBlank()) {
+            found = jdbc.sql("select p.path, " + ROW_COLUMNS
+                            + " from person.persons p where p.path like ? order by p.path, p.id limit ? offset ?")
+                    .params(region.path() + "%", limit, (long) pageNo * limit)
+                    .query(PersonManagement::rowWithPath)
+                    .list();
+        } else {
+            String[] after = decodeCursor(cursor);
+            found = jdbc.sql("select p.path, " + ROW_COLUMNS
+                            + " from person.persons p where p.path like ? and (p.path, p.id) > (?, ?)"
+                            + " order by p.path, p.id limit ?")
+                    .params(region.path() + "%", after[0], Long.parseLong(after[1]), limit)
+                    .query(PersonManagement::rowWithPath)
+                    .list();
+        }
+        List<PersonRow> rows = found.stream().map(r -> (PersonRow) r[1]).toList();
+        String next = found.size() < limit
+                ? null
+                : encodeCursor((String) found.getLast()[0], rows.getLast().id());
+        return new PersonPage(rows, summary.population(), pageNo, limit, next);
+    }
+
+    private static Object[] rowWithPath(ResultSet rs, int n) throws SQLException {
+        return new Object[] {
+            rs.getString(1),
+            new PersonRow(
+                    rs.getLong(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getString(5),
+                    rs.getInt(6),
+                    rs.getString(7),
+                    rs.getString(8),
+                    (Long) rs.getObject(9),
+                    ResidenceKind.valueOf(rs.getString(10)))
+        };
+    }
+
+    static String encodeCursor(String path, long id) {
+        return java.util.Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString((path + "|" + id).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    static String[] decodeCursor(String cursor) {
+        try {
+            String[] parts = new String(
+                            java.util.Base64.getUrlDecoder().decode(cursor), java.nio.charset.StandardCharsets.UTF_8)
+                    .split("\\|");
+            Long.parseLong(parts[1]);
+            return parts;
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("cursor: 无效的分页游标");
+        }
     }
 
     /** Members of a household inside the caller's jurisdiction. */

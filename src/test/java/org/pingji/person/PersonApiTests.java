@@ -148,4 +148,32 @@ class PersonApiTests {
         assertThat(body(blankName)).contains("name");
         assertThat(population(MICRO_GRID)).isEqualTo(before);
     }
+
+    @Test
+    void aCursorWalksARegionPageByPageWithoutOffsets() throws Exception {
+        String region = "141029100002";
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            var page = mvc.get()
+                    .uri("/api/persons?region=" + region + "&size=100" + (cursor == null ? "" : "&cursor=" + cursor))
+                    .header(HttpHeaders.AUTHORIZATION, basic("township1"))
+                    .exchange();
+            assertThat(page).hasStatusOk();
+            java.util.List<Integer> ids = JsonPath.read(body(page), "$.content[*].id");
+            java.util.List<String> grids = JsonPath.read(body(page), "$.content[*].microGridCode");
+            assertThat(grids).allSatisfy(g -> assertThat(g).startsWith(region));
+            ids.forEach(id -> assertThat(seen.add(id)).as("person %d twice", id).isTrue());
+            cursor = JsonPath.read(body(page), "$.nextCursor");
+            pages++;
+        } while (cursor != null && pages < 1000);
+        assertThat((long) seen.size()).isEqualTo(population(region));
+        assertThat(mvc.get()
+                        .uri("/api/persons?region=" + region + "&cursor=not-a-cursor")
+                        .header(HttpHeaders.AUTHORIZATION, basic("township1")))
+                .hasStatus(400)
+                .bodyText()
+                .contains("cursor");
+    }
 }
