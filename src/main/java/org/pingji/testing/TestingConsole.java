@@ -123,6 +123,30 @@ class TestingConsole {
                         .collect(java.util.stream.Collectors.toMap(c -> c.code(), c -> c.name())));
     }
 
+    @GetMapping("/testing/rounds/{id}/tables")
+    String tables(Caller caller, @PathVariable long id, Model model) {
+        model.addAttribute("round", testing.round(caller, id));
+        model.addAttribute("tables", testing.tables(caller, id));
+        model.addAttribute("canManage", caller.can(Permission.ROUND_MANAGE));
+        return "testing/tables";
+    }
+
+    @PostMapping("/testing/rounds/{id}/tables/{table}/samplers")
+    String assign(
+            Caller caller,
+            @PathVariable long id,
+            @PathVariable long table,
+            @RequestParam String username,
+            RedirectAttributes redirect) {
+        try {
+            testing.assignSampler(caller, table, username.trim());
+            redirect.addFlashAttribute("notice", "已将 %s 分配到采样台 %d".formatted(username.trim(), table));
+        } catch (TestingRefused | IllegalArgumentException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/testing/rounds/" + id + "/tables";
+    }
+
     @PostMapping("/testing/rounds/{id}/close")
     String close(Caller caller, @PathVariable long id) {
         testing.closeRound(caller, id);

@@ -37,6 +37,7 @@ public class TestingManagement {
     private final CoverageQueries coverage;
     private final RoundReports reports;
     private final org.pingji.person.PersonManagement persons;
+    private final org.pingji.access.AccessManagement access;
 
     TestingManagement(
             JdbcClient jdbc,
@@ -49,7 +50,9 @@ public class TestingManagement {
             Boxes boxes,
             CoverageQueries coverage,
             RoundReports reports,
-            org.pingji.person.PersonManagement persons) {
+            org.pingji.person.PersonManagement persons,
+            org.pingji.access.AccessManagement access) {
+        this.access = access;
         this.reports = reports;
         this.persons = persons;
         this.jdbc = jdbc;
@@ -317,6 +320,10 @@ public class TestingManagement {
                 .orElseThrow(() -> new TestingRefused("采样台 %d 不存在".formatted(tableId)));
         Region microGrid = grid.findRegion(table.microGridCode()).orElseThrow();
         caller.requireCovers(microGrid.path(), "Sampling table " + tableId);
+        if (access.usersWithRole(caller, org.pingji.access.Role.SAMPLER).stream()
+                .noneMatch(u -> u.username().equals(username))) {
+            throw new TestingRefused("username: %s 不是您辖区内的采样人员".formatted(username));
+        }
         jdbc.sql("insert into testing.table_assignments (table_id, username) values (?, ?) on conflict do nothing")
                 .params(tableId, username)
                 .update();

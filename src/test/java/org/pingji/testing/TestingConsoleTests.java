@@ -110,6 +110,18 @@ class TestingConsoleTests {
         assertThat(page("commander", "/testing/rounds/" + round + "/drill")).contains("营里社区核酸采样点");
         assertThat(page("commander", "/testing/planner")).contains("推荐", "H(p)");
         assertThat(page("lab1", "/testing/lab")).contains("接收转运箱", "上传检测结果");
+        String tables = page("commander", "/testing/rounds/" + round + "/tables");
+        assertThat(tables).contains("采样台与采样人员", "sampler1");
+        assertThat(mvc.post()
+                        .uri("/testing/rounds/" + round + "/tables/" + tableId + "/samplers")
+                        .with(httpBasic("commander", "demo"))
+                        .with(csrf())
+                        .param("username", "lab1")
+                        .exchange()
+                        .getFlashMap()
+                        .get("error"))
+                .asString()
+                .contains("不是您辖区内的采样人员");
         assertThat(mvc.get().uri("/testing/lab").with(httpBasic("sampler1", "demo")))
                 .hasStatus(403);
         assertThat(mvc.get().uri("/testing/table").with(httpBasic("gridworker1", "demo")))
