@@ -258,35 +258,21 @@ class ScanLoadBenchmark {
         return out.toByteArray();
     }
 
-    /** Everyone in the county, listed village by village (shallow pages). */
+    /** Everyone in the county, walked with the keyset cursor (constant cost per page). */
     private List<Long> persons(String commander) throws Exception {
         List<Long> ids = new ArrayList<>();
-        List<String> townships = JsonPath.read(
-                client.send("GET", "/api/regions/141029/children", commander, null)
-                        .body(),
-                "$[*].code");
-        for (String township : townships) {
-            List<String> villages = JsonPath.read(
-                    client.send("GET", "/api/regions/" + township + "/children", commander, null)
-                            .body(),
-                    "$[*].code");
-            for (String village : villages) {
-                for (int page = 0; ids.size() < limit; page++) {
-                    List<Number> batchIds = JsonPath.read(
-                            client.send(
-                                            "GET",
-                                            "/api/persons?region=" + village + "&size=500&page=" + page,
-                                            commander,
-                                            null)
-                                    .body(),
-                            "$.content[*].id");
-                    batchIds.forEach(n -> ids.add(n.longValue()));
-                    if (batchIds.size() < 500) {
-                        break;
-                    }
-                }
-            }
-        }
+        String cursor = null;
+        do {
+            String body = client.send(
+                            "GET",
+                            "/api/persons?region=141029&size=500" + (cursor == null ? "" : "&cursor=" + cursor),
+                            commander,
+                            null)
+                    .body();
+            List<Number> batchIds = JsonPath.read(body, "$.content[*].id");
+            batchIds.forEach(n -> ids.add(n.longValue()));
+            cursor = JsonPath.read(body, "$.nextCursor");
+        } while (cursor != null && ids.size() < limit);
         return ids.size() > limit ? ids.subList(0, limit) : ids;
     }
 
