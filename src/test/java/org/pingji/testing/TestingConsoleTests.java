@@ -112,16 +112,14 @@ class TestingConsoleTests {
         assertThat(page("lab1", "/testing/lab")).contains("接收转运箱", "上传检测结果");
         String tables = page("commander", "/testing/rounds/" + round + "/tables");
         assertThat(tables).contains("采样台与采样人员", "sampler1");
-        assertThat(mvc.post()
-                        .uri("/testing/rounds/" + round + "/tables/" + tableId + "/samplers")
-                        .with(httpBasic("commander", "demo"))
-                        .with(csrf())
-                        .param("username", "lab1")
-                        .exchange()
-                        .getFlashMap()
-                        .get("error"))
-                .asString()
-                .contains("不是您辖区内的采样人员");
+        var refused = mvc.post()
+                .uri("/testing/rounds/" + round + "/tables/" + tableId + "/samplers")
+                .with(httpBasic("commander", "demo"))
+                .with(csrf())
+                .param("username", "lab1")
+                .exchange();
+        assertThat(refused).hasStatus3xxRedirection();
+        assertThat(refused.getMvcResult().getFlashMap().get("error")).asString().contains("不是您辖区内的采样人员");
         assertThat(mvc.get().uri("/testing/lab").with(httpBasic("sampler1", "demo")))
                 .hasStatus(403);
         assertThat(mvc.get().uri("/testing/table").with(httpBasic("gridworker1", "demo")))
