@@ -254,14 +254,7 @@ class LedgerImport {
             Map<String, Long> perGrid = new HashMap<>();
             for (int from = 0; from < valid.size(); from += 20_000) {
                 List<LedgerRows.ValidRow> chunk = valid.subList(from, Math.min(valid.size(), from + 20_000));
-                long[] ids = jdbc
-                        .sql("select nextval('person.persons_id_seq') from generate_series(1, ?)")
-                        .param(chunk.size())
-                        .query(Long.class)
-                        .list()
-                        .stream()
-                        .mapToLong(Long::longValue)
-                        .toArray();
+                long[] ids = persons.allocateIds(chunk.size());
                 var rows = new PgCopy.Rows();
                 for (int i = 0; i < chunk.size(); i++) {
                     LedgerRows.ValidRow r = chunk.get(i);

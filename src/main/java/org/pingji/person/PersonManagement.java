@@ -282,14 +282,7 @@ public class PersonManagement {
             return new long[0];
         }
         LocalDate today = LocalDate.now(clock);
-        long[] ids = jdbc
-                .sql("select nextval('person.persons_id_seq') from generate_series(1, ?)")
-                .param(persons.size())
-                .query(Long.class)
-                .list()
-                .stream()
-                .mapToLong(Long::longValue)
-                .toArray();
+        long[] ids = allocateIds(persons.size());
         var rows = new PgCopy.Rows();
         Map<String, Long> perGrid = new HashMap<>();
         for (int i = 0; i < persons.size(); i++) {
@@ -307,6 +300,18 @@ public class PersonManagement {
         PgCopy.copy(dataSource, PERSON_COPY_COLUMNS, rows);
         grid.adjustPopulation(perGrid);
         return ids;
+    }
+
+    /** Takes {@code n} ids from the person sequence in one round trip (for COPY, which returns none). */
+    long[] allocateIds(int n) {
+        return jdbc
+                .sql("select nextval('person.persons_id_seq') from generate_series(1, ?)")
+                .param(n)
+                .query(Long.class)
+                .list()
+                .stream()
+                .mapToLong(Long::longValue)
+                .toArray();
     }
 
     static final String PERSON_COPY_COLUMNS =
