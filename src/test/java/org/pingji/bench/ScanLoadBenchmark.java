@@ -190,10 +190,11 @@ class ScanLoadBenchmark {
                     "BENCH crash mode: acknowledged=%d written to %s%n", accepted.get(), dir.resolve("acked.txt"));
             return;
         }
-        coverageAndResults(round, commander, tables);
+        coverageAndResults(round, commander, tables, work);
     }
 
-    private void coverageAndResults(long round, String commander, List<Number> tables) throws Exception {
+    private void coverageAndResults(long round, String commander, List<Number> tables, List<List<String>> work)
+            throws Exception {
         long[] coverage = new long[200];
         for (int i = 0; i < coverage.length; i++) {
             long t0 = System.nanoTime();
@@ -208,12 +209,13 @@ class ScanLoadBenchmark {
         String sampler = client.token("benchsampler", "bench-sampler");
         StringBuilder csv = new StringBuilder("试管条码,结果,Ct值\n");
         int tubes = 0;
-        for (Number t : tables) {
-            for (int n = 0; ; n++) {
-                String tube = "B%dT%dN%d".formatted(round, t.longValue(), n);
-                var sealed = client.send("POST", "/api/testing/tubes/" + tube + "/seal", sampler, null);
-                if (sealed.status() != 200 && !sealed.body().contains("已封管")) {
-                    break;
+        for (int t = 0; t < tables.size(); t++) {
+            int tubesAtTable = (work.get(t).size() + 9) / 10;
+            for (int n = 0; n < tubesAtTable; n++) {
+                String tube = "B%dT%dN%d".formatted(round, tables.get(t).longValue(), n);
+                if (n == tubesAtTable - 1 && work.get(t).size() % 10 != 0) {
+                    // Full tubes sealed themselves; only the last one may still be open.
+                    client.send("POST", "/api/testing/tubes/" + tube + "/seal", sampler, null);
                 }
                 csv.append(tube).append(tubes % 1000 == 7 ? ",阳性,30.1\n" : ",阴性,\n");
                 tubes++;
