@@ -16,17 +16,21 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnExpression("'${spring.datasource.url:}'.isBlank()")
 class DatabaseConfiguration {
 
-    /** Embedded database settings under {@code pingji.embedded-db}. */
+    /**
+     * Embedded database settings under {@code pingji.embedded-db}: the data folder (blank: a
+     * throw-away one), the connection pool size, and {@code max_wal_size} of a kept data folder.
+     */
     @ConfigurationProperties("pingji.embedded-db")
-    record EmbeddedDbSettings(String dataDir, Integer poolSize) {
+    record EmbeddedDbSettings(String dataDir, Integer poolSize, String maxWalSize) {
         EmbeddedDbSettings {
             poolSize = poolSize == null ? 20 : poolSize;
+            maxWalSize = maxWalSize == null || maxWalSize.isBlank() ? "4GB" : maxWalSize;
         }
     }
 
     @Bean(destroyMethod = "close")
     DataSource dataSource(EmbeddedDbSettings settings) {
-        var server = EmbeddedPostgres.start(settings.dataDir());
+        var server = EmbeddedPostgres.start(settings.dataDir(), settings.maxWalSize());
         var config = new HikariConfig();
         config.setJdbcUrl("jdbc:postgresql://127.0.0.1:%d/postgres".formatted(server.getPort()));
         config.setUsername("postgres");

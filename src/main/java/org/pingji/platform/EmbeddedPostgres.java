@@ -22,7 +22,8 @@ final class EmbeddedPostgres {
 
     private EmbeddedPostgres() {}
 
-    static synchronized io.zonky.test.db.postgres.embedded.EmbeddedPostgres start(String dataDirectory) {
+    static synchronized io.zonky.test.db.postgres.embedded.EmbeddedPostgres start(
+            String dataDirectory, String maxWalSize) {
         String key = dataDirectory == null ? "" : dataDirectory;
         if (server != null) {
             if (!key.equals(serverDirectory)) {
@@ -51,7 +52,11 @@ final class EmbeddedPostgres {
                         .setCleanDataDirectory(false)
                         .setServerConfig("fsync", "on")
                         .setServerConfig("synchronous_commit", "on")
-                        .setServerConfig("full_page_writes", "on");
+                        .setServerConfig("full_page_writes", "on")
+                        // Bulk loads and scan surges write WAL fast: fewer, spread checkpoints.
+                        .setServerConfig("max_wal_size", maxWalSize)
+                        .setServerConfig("checkpoint_timeout", "15min")
+                        .setServerConfig("checkpoint_completion_target", "0.9");
             }
             server = builder.start();
             serverDirectory = key;
