@@ -15,7 +15,7 @@ out="$data/client"
 
 start() {
   PINGJI_DATA_DIR="$data/pg" PINGJI_DEMO_PERSONS="$persons" PORT=$port \
-    "$JAVA_HOME/bin/java" -jar target/pingji.jar >> "$data/app.log" 2>&1 &
+    "$JAVA_HOME/bin/java" -jar app/target/pingji.jar >> "$data/app.log" 2>&1 &
   echo $! > "$data/app.pid"
   until curl -fs "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -q '"UP"'; do
     sleep 0.5

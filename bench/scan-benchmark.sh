@@ -17,7 +17,7 @@ port=18080
 
 start() { # $1 = extra JVM options
   PINGJI_DATA_DIR="$data/pg" PINGJI_DEMO_PERSONS=1000000 PORT=$port \
-    "$JAVA_HOME/bin/java" -Xmx6g $1 -jar target/pingji.jar > "$data/app.log" 2>&1 &
+    "$JAVA_HOME/bin/java" -Xmx6g $1 -jar app/target/pingji.jar > "$data/app.log" 2>&1 &
   echo $! > "$data/app.pid"
   until curl -fs "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -q '"UP"'; do sleep 1; done
 }

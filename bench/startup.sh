@@ -11,7 +11,7 @@ for run in $(seq 1 "$runs"); do
   dir=$(mktemp -d)
   start=$(date +%s.%N)
   PINGJI_DATA_DIR="$dir/pg" PINGJI_DEMO_PERSONS="$persons" PORT=$port \
-    "$JAVA_HOME/bin/java" -jar target/pingji.jar > "$dir/app.log" 2>&1 &
+    "$JAVA_HOME/bin/java" -jar app/target/pingji.jar > "$dir/app.log" 2>&1 &
   pid=$!
   until curl -fs "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -q '"UP"'; do
     sleep 0.2
