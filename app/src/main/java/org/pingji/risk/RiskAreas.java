@@ -413,4 +413,28 @@ public class RiskAreas {
                 .update();
         return true;
     }
+
+    /** A HIGH or MEDIUM version of an area: its code, level and validity. */
+    public record Window(String code, RiskLevel level, Instant from, Instant to, String areaText) {
+        public boolean overlaps(Instant a, Instant b) {
+            return from.isBefore(b) && (to == null || to.isAfter(a));
+        }
+    }
+
+    /** Every HIGH or MEDIUM version still in force at or after the instant (for bulk matching). */
+    public List<Window> windowsSince(Instant since) {
+        return jdbc.sql(
+                        """
+                        select a.resolved_code, l.level, l.effective_from, l.effective_to, a.full_text
+                          from risk.area_levels l join risk.areas a on a.id = l.area_id
+                         where l.level in ('HIGH', 'MEDIUM') and (l.effective_to is null or l.effective_to > ?)""")
+                .param(Timestamp.from(since))
+                .query((rs, n) -> new Window(
+                        rs.getString(1),
+                        RiskLevel.valueOf(rs.getString(2)),
+                        rs.getTimestamp(3).toInstant(),
+                        rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant(),
+                        rs.getString(5)))
+                .list();
+    }
 }
