@@ -89,6 +89,7 @@ public class Arrivals {
     private final RiskAreas risk;
     private final HealthStatus status;
     private final AccessManagement access;
+    private final org.springframework.transaction.support.TransactionTemplate transactions;
 
     Arrivals(
             JdbcClient jdbc,
@@ -97,7 +98,9 @@ public class Arrivals {
             PolicyEditions policy,
             RiskAreas risk,
             HealthStatus status,
-            AccessManagement access) {
+            AccessManagement access,
+            org.springframework.transaction.support.TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.jdbc = jdbc;
         this.clock = clock;
         this.persons = persons;
@@ -443,7 +446,6 @@ public class Arrivals {
      * risk versions now known, and rewrites the reasons and adds the tasks that changed. Set-based:
      * one read per changed code, then batched writes.
      */
-    @Transactional
     public Recomputed recompute(List<String> codes) {
         long started = System.nanoTime();
         Instant now = clock.instant();
@@ -498,9 +500,27 @@ public class Arrivals {
                 }
             }
         }
-        status.put(facts);
-        status.retract(List.of(ReasonCode.HIGH_RISK_ARRIVAL, ReasonCode.MEDIUM_RISK_ARRIVAL), cleared);
+        // Phase 1 commits the statuses and exposures on its own, so they show at once; the
+        // grid workers' tasks (several per arrival) follow in phase 2.
+        transactions.executeWithoutResult(tx -> {
+            status.put(facts);
+            status.retract(List.of(ReasonCode.HIGH_RISK_ARRIVAL, ReasonCode.MEDIUM_RISK_ARRIVAL), cleared);
+            updateExposures(changedIds, changedExposure, changedArea);
+        });
         long statuses = System.nanoTime();
+        transactions.executeWithoutResult(tx -> insertTaskRows(newTasks));
+        long done = System.nanoTime();
+        return new Recomputed(
+                rows.size(),
+                facts.size(),
+                changedIds.size(),
+                newTasks.size(),
+                (read - started) / 1_000_000,
+                (statuses - read) / 1_000_000,
+                (done - statuses) / 1_000_000);
+    }
+
+    private void updateExposures(List<Long> changedIds, List<String> changedExposure, List<String> changedArea) {
         for (int from = 0; from < changedIds.size(); from += 20_000) {
             int to = Math.min(changedIds.size(), from + 20_000);
             jdbc.sql(
@@ -513,6 +533,9 @@ public class Arrivals {
                             changedArea.subList(from, to).toArray(String[]::new))
                     .update();
         }
+    }
+
+    private void insertTaskRows(List<Object[]> newTasks) {
         for (int from = 0; from < newTasks.size(); from += 20_000) {
             List<Object[]> batch = newTasks.subList(from, Math.min(newTasks.size(), from + 20_000));
             jdbc.sql(
@@ -538,15 +561,6 @@ public class Arrivals {
                             batch.stream().map(t -> (String) t[4]).toArray(String[]::new))
                     .update();
         }
-        long done = System.nanoTime();
-        return new Recomputed(
-                rows.size(),
-                facts.size(),
-                changedIds.size(),
-                newTasks.size(),
-                (read - started) / 1_000_000,
-                (statuses - read) / 1_000_000,
-                (done - statuses) / 1_000_000);
     }
 
     /** What a recomputation did and how long its phases took. */

@@ -37,7 +37,23 @@ import org.springframework.transaction.annotation.Transactional;
 class CodeSigner {
 
     /** A key: its 4-byte id as 8 hex digits, its raw public key, and (for the signer) the private key. */
-    record SigningKey(String kid, byte[] rawPublic, PublicKey publicKey, PrivateKey privateKey, Instant createdAt) {}
+    record SigningKey(
+            String kid,
+            byte[] rawPublic,
+            PublicKey publicKey,
+            PrivateKey privateKey,
+            Instant createdAt,
+            org.bouncycastle.math.ec.rfc8032.Ed25519.PublicPoint point) {
+        SigningKey(String kid, byte[] rawPublic, PublicKey publicKey, PrivateKey privateKey, Instant createdAt) {
+            this(
+                    kid,
+                    rawPublic,
+                    publicKey,
+                    privateKey,
+                    createdAt,
+                    org.bouncycastle.math.ec.rfc8032.Ed25519.validatePublicKeyFullExport(rawPublic, 0));
+        }
+    }
 
     private static final byte[] X509_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
 
@@ -124,7 +140,25 @@ class CodeSigner {
         }
     }
 
+    /**
+     * Verifies with Bouncy Castle's RFC 8032 code and the key's decoded point (cached): about ten
+     * times the JDK's Ed25519 provider on this machine (see docs/benchmarks.md).
+     */
     boolean verify(SigningKey key, byte[] data, int offset, int length, byte[] signature) {
+        return verifyRaw(key.point(), data, offset, length, signature);
+    }
+
+    static boolean verifyRaw(
+            org.bouncycastle.math.ec.rfc8032.Ed25519.PublicPoint point,
+            byte[] data,
+            int offset,
+            int length,
+            byte[] signature) {
+        return org.bouncycastle.math.ec.rfc8032.Ed25519.verify(signature, 0, point, data, offset, length);
+    }
+
+    /** The JDK provider's verification, kept for comparison in the benchmark. */
+    boolean verifyWithJdk(SigningKey key, byte[] data, int offset, int length, byte[] signature) {
         try {
             Signature s = verifiers.get();
             s.initVerify(key.publicKey());

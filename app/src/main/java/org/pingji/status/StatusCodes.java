@@ -87,24 +87,33 @@ public class StatusCodes {
                 .params(p, personId)
                 .update();
         Instant expires = now.plus(settings.codeValidity());
-        CodeSigner.SigningKey key = signer.active();
+        String token = encode(signer.active(), signer::sign, pseudonym, view.status(), view.reasonMask(), now, expires);
+        return new IssuedCode(token, Instant.ofEpochSecond(expires.getEpochSecond()), view.status());
+    }
+
+    /** Lays out and signs a token. */
+    static String encode(
+            CodeSigner.SigningKey key,
+            java.util.function.UnaryOperator<byte[]> sign,
+            byte[] pseudonym,
+            HealthColor colour,
+            int reasonMask,
+            Instant issued,
+            Instant expires) {
         ByteBuffer payload = ByteBuffer.allocate(PAYLOAD);
         payload.put((byte) 1);
         payload.put(HexFormat.of().parseHex(key.kid()));
         payload.put(pseudonym);
-        payload.put((byte) view.status().ordinal());
-        payload.putShort((short) view.reasonMask());
-        payload.putInt((int) now.getEpochSecond());
+        payload.put((byte) colour.ordinal());
+        payload.putShort((short) reasonMask);
+        payload.putInt((int) issued.getEpochSecond());
         payload.putInt((int) expires.getEpochSecond());
         byte[] data = payload.array();
-        byte[] signature = signer.sign(data);
+        byte[] signature = sign.apply(data);
         byte[] token = new byte[PAYLOAD + SIGNATURE];
         System.arraycopy(data, 0, token, 0, PAYLOAD);
         System.arraycopy(signature, 0, token, PAYLOAD, SIGNATURE);
-        return new IssuedCode(
-                PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(token),
-                Instant.ofEpochSecond(expires.getEpochSecond()),
-                view.status());
+        return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(token);
     }
 
     /** Checks a token's form, key, signature and expiry. Needs no database. */
@@ -113,6 +122,12 @@ public class StatusCodes {
     }
 
     Verification verify(String token, Instant now) {
+        return decodeAndVerify(token, signer::key, now);
+    }
+
+    /** The whole offline check of a token against a key lookup; no database, no allocation of keys. */
+    static Verification decodeAndVerify(
+            String token, java.util.function.Function<String, CodeSigner.SigningKey> keys, Instant now) {
         if (token == null || !token.strip().startsWith(PREFIX)) {
             return Verification.refused("不是平急健康码（应以 PJ1. 开头）");
         }
@@ -126,12 +141,12 @@ public class StatusCodes {
             return Verification.refused("健康码长度或版本不对，可能被截断或篡改");
         }
         String kid = HexFormat.of().formatHex(bytes, 1, 5);
-        CodeSigner.SigningKey key = signer.key(kid);
+        CodeSigner.SigningKey key = keys.apply(kid);
         if (key == null) {
             return Verification.refused("未知的签名密钥 %s：不是本平台签发或密钥已停用".formatted(kid));
         }
         byte[] signature = java.util.Arrays.copyOfRange(bytes, PAYLOAD, PAYLOAD + SIGNATURE);
-        if (!signer.verify(key, bytes, 0, PAYLOAD, signature)) {
+        if (!CodeSigner.verifyRaw(key.point(), bytes, 0, PAYLOAD, signature)) {
             return Verification.refused("签名无效：健康码被篡改");
         }
         ByteBuffer b = ByteBuffer.wrap(bytes, 0, PAYLOAD);
