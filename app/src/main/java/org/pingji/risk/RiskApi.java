@@ -30,11 +30,26 @@ import org.springframework.web.bind.annotation.RestController;
 class RiskApi {
 
     private final RiskAreas risk;
+    private final RiskImport imports;
     private final java.time.Clock clock;
 
-    RiskApi(RiskAreas risk, java.time.Clock clock) {
+    RiskApi(RiskAreas risk, RiskImport imports, java.time.Clock clock) {
         this.risk = risk;
+        this.imports = imports;
         this.clock = clock;
+    }
+
+    @PostMapping(path = "/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Import areas from Excel (地区, 风险等级, 生效时间): previewed as a notice; bad rows refuse the file")
+    NoticeView importXlsx(Caller caller, @RequestParam("file") org.springframework.web.multipart.MultipartFile file)
+            throws java.io.IOException {
+        if (file.isEmpty()) {
+            throw new IllegalArgumentException("file: 文件为空");
+        }
+        try (var in = file.getInputStream()) {
+            return NoticeView.of(imports.importXlsx(caller, in));
+        }
     }
 
     /** The preview of a notice as the API shows it. */

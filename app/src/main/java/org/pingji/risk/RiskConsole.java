@@ -18,11 +18,26 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class RiskConsole {
 
     private final RiskAreas risk;
+    private final RiskImport imports;
     private final Clock clock;
 
-    RiskConsole(RiskAreas risk, Clock clock) {
+    RiskConsole(RiskAreas risk, RiskImport imports, Clock clock) {
         this.risk = risk;
+        this.imports = imports;
         this.clock = clock;
+    }
+
+    @PostMapping("/risk/imports")
+    String importXlsx(
+            Caller caller,
+            @RequestParam("file") org.springframework.web.multipart.MultipartFile file,
+            RedirectAttributes flash) {
+        try (var in = file.getInputStream()) {
+            return "redirect:/risk/notices/" + imports.importXlsx(caller, in).id();
+        } catch (IllegalArgumentException | java.io.IOException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+            return "redirect:/risk";
+        }
     }
 
     @GetMapping("/risk")
