@@ -18,7 +18,10 @@ class DemoStartup implements ApplicationRunner {
     private final DemoSettings settings;
     private final Environment environment;
 
-    DemoStartup(DemoCounty county, DemoSettings settings, Environment environment) {
+    private final DemoScreening screening;
+
+    DemoStartup(DemoCounty county, DemoSettings settings, Environment environment, DemoScreening screening) {
+        this.screening = screening;
         this.county = county;
         this.settings = settings;
         this.environment = environment;
@@ -26,8 +29,8 @@ class DemoStartup implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (settings.enabled()) {
-            county.generateIfEmpty(settings);
+        if (settings.enabled() && county.generateIfEmpty(settings) && settings.screening()) {
+            screening.generate(settings);
         }
     }
 

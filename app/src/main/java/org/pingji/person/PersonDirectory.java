@@ -86,4 +86,12 @@ public class PersonDirectory {
                 .query((rs, n) -> new PersonRef(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
                 .optional();
     }
+
+    /** A deterministic sample of person ids (demo and benchmarks). */
+    public List<Long> sampleIds(int n, long seed) {
+        return jdbc.sql("select id from person.persons order by md5(id::text || ?) limit ?")
+                .params(String.valueOf(seed), n)
+                .query(Long.class)
+                .list();
+    }
 }

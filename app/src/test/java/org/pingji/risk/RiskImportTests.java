@@ -37,9 +37,10 @@ class RiskImportTests {
                 new String[] {"地区", "风险等级", "生效时间"},
                 new String[] {"上海市普陀区石泉街道宁强路33号", "中", "2022-04-12 16:00"},
                 new String[] {"江苏省南京市江宁区东山街道湖西雅居苑", "高", "2022-04-12 16:00"});
-        assertThat(mvc.multipart()
-                        .file(new MockMultipartFile("file", "areas.xlsx", "application/octet-stream", file))
+        assertThat(mvc.post()
                         .uri("/api/risk/imports")
+                        .multipart()
+                        .file(new MockMultipartFile("file", "areas.xlsx", "application/octet-stream", file))
                         .header(HttpHeaders.AUTHORIZATION, basic("commander")))
                 .hasStatus(201)
                 .bodyJson()
@@ -61,17 +62,19 @@ class RiskImportTests {
                 new String[] {"地区", "风险等级", "生效时间"},
                 new String[] {"上海市普陀区", "特高", "2022-04-12 16:00"},
                 new String[] {"", "高", "昨天"});
-        assertThat(mvc.multipart()
-                        .file(new MockMultipartFile("file", "areas.xlsx", "application/octet-stream", file))
+        assertThat(mvc.post()
                         .uri("/api/risk/imports")
+                        .multipart()
+                        .file(new MockMultipartFile("file", "areas.xlsx", "application/octet-stream", file))
                         .header(HttpHeaders.AUTHORIZATION, basic("commander")))
                 .hasStatus(400)
                 .bodyText()
                 .contains("第2行风险等级", "第3行地区", "第3行生效时间");
-        assertThat(mvc.multipart()
+        assertThat(mvc.post()
+                        .uri("/api/risk/imports")
+                        .multipart()
                         .file(new MockMultipartFile(
                                 "file", "areas.xlsx", "application/octet-stream", "not excel".getBytes()))
-                        .uri("/api/risk/imports")
                         .header(HttpHeaders.AUTHORIZATION, basic("commander")))
                 .hasStatus(400)
                 .bodyText()
