@@ -9,5 +9,6 @@ persons=${1:-10000000}
 data=${PINGJI_BENCH_DATA:-/tmp/bench-risk}
 mkdir -p "$data"
 ./mvnw -q -B -pl app test -Dspotless.check.skip=true -Dtest=RiskChangeBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dpingji.bench=true -Dpingji.bench.persons="$persons" -Dpingji.embedded-db.data-dir="$data/pg" 2>&1 \
+  -Dpingji.bench=true -Dpingji.bench.persons="$persons" -Dpingji.embedded-db.data-dir="$data/pg" \
+  -Dspring.modulith.republish-outstanding-events-on-restart=false 2>&1 \
   | grep -E "BENCH|Risk change|ERROR"

@@ -69,7 +69,8 @@ class RiskChangeBenchmark {
             jdbc.sql("analyze arrival.arrivals").update();
             System.out.printf("BENCH generation took %d s%n", (System.nanoTime() - t) / 1_000_000_000);
         }
-        // reset what an earlier run derived
+        // reset what an earlier run derived (and an interrupted run's unfinished event delivery)
+        jdbc.sql("delete from event_publication where completion_date is null").update();
         jdbc.sql("delete from status.reasons where ref like 'arrival:%'").update();
         jdbc.sql("delete from arrival.tasks where path = '/141029/bench/'").update();
         jdbc.sql("update arrival.arrivals set exposure = 'ELSEWHERE', risk_area = '' where origin_code like '130102%'")
