@@ -19,5 +19,13 @@ public enum Permission {
     /** Receive transport boxes and report tube results. */
     LAB_REPORT,
     /** Browse the audit log and manage users. */
-    ADMINISTER
+    ADMINISTER,
+    /** Manage quarantine sites, rooms and placements; release (and approve release overrides). */
+    QUARANTINE_MANAGE,
+    /** Record temperature and symptom checks of persons under quarantine or monitoring. */
+    HEALTH_CHECK,
+    /** Cases, investigations, contacts, itineraries and exposure matching (流调). */
+    TRACE,
+    /** Scan persons in at a venue's place code (场所码). */
+    CHECK_IN
 }

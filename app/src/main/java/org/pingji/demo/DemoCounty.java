@@ -27,6 +27,7 @@ import org.pingji.person.NewPerson;
 import org.pingji.person.PersonManagement;
 import org.pingji.person.ResidenceKind;
 import org.pingji.person.ResidentId;
+import org.pingji.quarantine.QuarantineManagement;
 import org.pingji.testing.TestingManagement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,13 +62,16 @@ class DemoCounty {
     private final AccessManagement access;
     private final TestingManagement testing;
     private final TransactionTemplate transaction;
+    private final QuarantineManagement quarantine;
 
     DemoCounty(
             GridManagement grid,
             PersonManagement persons,
             AccessManagement access,
             TestingManagement testing,
-            TransactionTemplate transaction) {
+            TransactionTemplate transaction,
+            QuarantineManagement quarantine) {
+        this.quarantine = quarantine;
         this.grid = grid;
         this.persons = persons;
         this.access = access;
@@ -103,6 +107,7 @@ class DemoCounty {
         List<Village> villages = readVillages();
         List<MicroGrid> microGrids = createRegions(townships, villages);
         createSites(random, villages, microGrids);
+        quarantine.furnishSites(COUNTY_CODE, 50);
         createPopulation(random, microGrids, settings.persons());
         createUsersAndWorkers(random, townships, villages, microGrids);
     }
