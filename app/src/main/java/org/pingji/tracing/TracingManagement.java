@@ -340,7 +340,8 @@ public class TracingManagement {
                 .query(Long.class)
                 .single();
         Exposure exposure = kind.equals("CLOSE") ? Exposure.CLOSE_CONTACT : Exposure.SECONDARY_CONTACT;
-        var placed = quarantine.placeFor(caller, personId, exposure, now);
+        // The edition counts the quarantine from the (last) exposure.
+        var placed = quarantine.placeFor(caller, personId, exposure, exposedAt);
         placed.ifPresent(p -> jdbc.sql("update tracing.contacts set placement_id = ? where id = ?")
                 .params(p.id(), id)
                 .update());
