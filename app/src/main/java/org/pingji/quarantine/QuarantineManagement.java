@@ -208,6 +208,10 @@ public class QuarantineManagement {
                     .formatted(personId, activePlacement(personId).get()));
         }
         Exposure why = exposure == null ? Exposure.CLOSE_CONTACT : exposure;
+        PolicyEdition edition = editions.inForce(begin);
+        if (edition.measures(why).quarantine() == QuarantineKind.NONE) {
+            throw new IllegalArgumentException("exposure: %s 对“%s”无需隔离".formatted(edition.name(), why.label()));
+        }
         return insert(caller, person, kind, siteId, roomId, begin, why);
     }
 
@@ -266,9 +270,7 @@ public class QuarantineManagement {
             Exposure why) {
         PolicyEdition edition = editions.inForce(start);
         Measures measures = edition.measures(why);
-        int days = measures.quarantineDays() > 0
-                ? measures.quarantineDays()
-                : edition.measures(Exposure.CLOSE_CONTACT).quarantineDays();
+        int days = measures.quarantineDays();
         Instant plannedEnd = start.plus(days, ChronoUnit.DAYS);
         String room = null;
         if (kind == QuarantineKind.CENTRAL) {
@@ -364,7 +366,7 @@ public class QuarantineManagement {
             throw new IllegalArgumentException("at: 采样时间须在隔离开始之后且不晚于当前时间");
         }
         int day = checks.dayOf(p.start(), at);
-        int updated = jdbc.sql(
+        jdbc.sql(
                         """
                         insert into quarantine.tests (placement_id, day, result, sampled_at, recorded_by) values (?, ?, ?, ?, ?)
                         on conflict (placement_id, day) do update set result = excluded.result,
@@ -372,7 +374,7 @@ public class QuarantineManagement {
                 .params(placementId, day, result, Timestamp.from(at), caller.username())
                 .update();
         access.audit(caller, "PLACEMENT_TEST", "PLACEMENT", Long.toString(placementId), "day " + day + " " + result);
-        return updated == 1 ? day : day;
+        return day;
     }
 
     /** Whether the placement may be released now: days served and a negative test on every test day. */

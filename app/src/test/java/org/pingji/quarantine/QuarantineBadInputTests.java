@@ -125,6 +125,14 @@ class QuarantineBadInputTests {
                 {"personId":%d,"type":"ELSEWHERE"}""".formatted(people.get(1))))
                 .hasStatus(400);
 
+        assertThat(http.post(
+                        "quarantine1",
+                        "/api/quarantine/placements",
+                        "{\"personId\":%d,\"type\":\"HOME\",\"exposure\":\"RISK_COUNTY\"}".formatted(people.get(1))))
+                .hasStatus(400)
+                .bodyText()
+                .contains("无需隔离");
+
         // Fill the smallest site, then one more is refused; the room of a placement is unique.
         long site =
                 ((Number) JsonPath.read(body(http.get("quarantine1", "/api/quarantine/sites")), "$[3].id")).longValue();
