@@ -174,9 +174,11 @@ class QuarantineApi {
     }
 
     @GetMapping("/alerts")
-    @Operation(summary = "Alerts (fever, missed checks, door) for placements in the jurisdiction, newest first")
-    List<AlertView> alerts(Caller caller) {
-        return quarantine.queries().alerts(caller, null);
+    @Operation(
+            summary = "Alerts (fever, missed checks, door) for placements in the jurisdiction, newest first;"
+                    + " level=GRID_WORKER|TOWNSHIP|SITE for one escalation level")
+    List<AlertView> alerts(Caller caller, @RequestParam(required = false) String level) {
+        return quarantine.queries().alerts(caller, null, level);
     }
 
     @PostMapping("/alerts/{id}/acknowledge")

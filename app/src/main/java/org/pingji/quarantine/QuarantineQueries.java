@@ -215,17 +215,29 @@ public class QuarantineQueries {
                 .list();
     }
 
-    /** Alerts aimed at the caller's jurisdiction (or of one placement), newest first (at most 500). */
+    /** Alerts of placements in the caller's jurisdiction (or of one placement), newest first (at most 500). */
     public List<AlertView> alerts(Caller caller, Long placementId) {
+        return alerts(caller, placementId, null);
+    }
+
+    /**
+     * Alerts of one level (GRID_WORKER, TOWNSHIP, SITE; null for all) aimed inside the caller's
+     * jurisdiction, newest first (at most 500).
+     */
+    public List<AlertView> alerts(Caller caller, Long placementId, String level) {
         requireReader(caller);
+        if (level != null && !List.of("GRID_WORKER", "TOWNSHIP", "SITE").contains(level)) {
+            throw new IllegalArgumentException("level: 须为 GRID_WORKER、TOWNSHIP 或 SITE");
+        }
         return jdbc.sql(
                         """
                         select a.id, a.placement_id, a.person_id, p.person_name, a.kind, a.level, a.detail, a.raised_at,
                                a.acknowledged_by
                         from quarantine.alerts a join quarantine.placements p on p.id = a.placement_id
                         where p.path like ? and (?::bigint is null or a.placement_id = ?)
+                          and (?::text is null or (a.level = ? and a.target_path like ?))
                         order by a.raised_at desc, a.id desc limit 500""")
-                .params(caller.pathPattern(), placementId, placementId)
+                .params(caller.pathPattern(), placementId, placementId, level, level, caller.pathPattern())
                 .query((rs, n) -> new AlertView(
                         rs.getLong(1),
                         rs.getLong(2),

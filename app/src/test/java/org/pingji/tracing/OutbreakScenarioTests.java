@@ -180,6 +180,11 @@ class OutbreakScenarioTests {
         quarantine.checks().escalateMissedChecks(due.plus(Duration.ofHours(6)));
         quarantine.checks().escalateMissedChecks(due.plus(Duration.ofHours(7)));
         assertThat(missed(http, placement, key)).containsExactlyInAnyOrder("GRID_WORKER", "TOWNSHIP");
+        // The township officer sees the escalation in their township's list.
+        List<String> township = JsonPath.read(
+                body(http.get("township1", "/api/quarantine/alerts?level=TOWNSHIP")),
+                "$[?(@.placementId == %d)].detail".formatted(placement));
+        assertThat(township).singleElement().asString().contains(key, "已上报乡镇");
         String alerts = body(http.get("quarantine1", "/api/quarantine/alerts"));
         assertThat((List<String>) JsonPath.read(
                         alerts, "$[?(@.placementId == %d && @.kind == 'FEVER')].detail".formatted(placement)))
