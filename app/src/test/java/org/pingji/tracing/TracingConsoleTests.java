@@ -98,7 +98,8 @@ class TracingConsoleTests {
                 LocalDateTime.now().minusMinutes(30).withNano(0).toString());
         assertThat(created).hasStatus3xxRedirection();
         String location = created.getResponse().getRedirectedUrl();
-        assertThat(page("epi1", location)).contains("无症状感染者", "初步报告（2小时）", "活动轨迹（4小时）", "剩余");
+        assertThat(page("epi1", location))
+                .contains("无症状感染者", "初步报告（2小时）", "活动轨迹（4小时）", "剩余", "data-due=\"", "'剩余 {0} 分钟'");
         assertThat(page("epi1", "/tracing")).contains("无症状感染者");
         var listed = form(
                 "epi1",
