@@ -95,11 +95,15 @@ class TracingConsoleTests {
                 "classification",
                 "ASYMPTOMATIC",
                 "confirmedAt",
-                LocalDateTime.now().minusMinutes(30).withNano(0).toString());
+                LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai"))
+                        .minusMinutes(30)
+                        .withNano(0)
+                        .toString());
         assertThat(created).hasStatus3xxRedirection();
         String location = created.getResponse().getRedirectedUrl();
         assertThat(page("epi1", location))
-                .contains("无症状感染者", "初步报告（2小时）", "活动轨迹（4小时）", "剩余", "data-due=\"", "'剩余 {0} 分钟'");
+                .contains("无症状感染者", "初步报告（2小时）", "活动轨迹（4小时）", "剩余", "class=\"countdown\" data-due=\"", "{0}")
+                .doesNotContain("已超时");
         assertThat(page("epi1", "/tracing")).contains("无症状感染者");
         var listed = form(
                 "epi1",
@@ -109,7 +113,10 @@ class TracingConsoleTests {
                 "kind",
                 "CLOSE",
                 "exposedAt",
-                LocalDateTime.now().minusHours(2).withNano(0).toString(),
+                LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai"))
+                        .minusHours(2)
+                        .withNano(0)
+                        .toString(),
                 "setting",
                 "同车");
         assertThat(listed).hasStatus3xxRedirection();
