@@ -31,5 +31,13 @@ public enum Permission {
     /** Open point-to-point transfers and sign handover receipts. */
     TRANSFER_HANDLE,
     /** Browse the audit log and manage users. */
-    ADMINISTER
+    ADMINISTER,
+    /** Manage quarantine sites, rooms and placements; release (and approve release overrides). */
+    QUARANTINE_MANAGE,
+    /** Record temperature and symptom checks of persons under quarantine or monitoring. */
+    HEALTH_CHECK,
+    /** Cases, investigations, contacts, itineraries and exposure matching (流调). */
+    TRACE,
+    /** Scan persons in at a venue's place code (场所码). */
+    CHECK_IN
 }

@@ -2,16 +2,20 @@ package org.pingji.access;
 
 import static org.pingji.access.Permission.ARRIVAL_RECORD;
 import static org.pingji.access.Permission.CHECKPOINT_CHECK;
+import static org.pingji.access.Permission.CHECK_IN;
+import static org.pingji.access.Permission.HEALTH_CHECK;
 import static org.pingji.access.Permission.LAB_REPORT;
 import static org.pingji.access.Permission.LEDGER_EXPORT;
 import static org.pingji.access.Permission.LEDGER_IMPORT;
 import static org.pingji.access.Permission.LEDGER_READ;
+import static org.pingji.access.Permission.QUARANTINE_MANAGE;
 import static org.pingji.access.Permission.REGION_READ;
 import static org.pingji.access.Permission.RISK_MANAGE;
 import static org.pingji.access.Permission.ROUND_MANAGE;
 import static org.pingji.access.Permission.SAMPLE;
 import static org.pingji.access.Permission.STATUS_OVERRIDE;
 import static org.pingji.access.Permission.STATUS_READ;
+import static org.pingji.access.Permission.TRACE;
 import static org.pingji.access.Permission.TRANSFER_HANDLE;
 import static org.pingji.access.Permission.UNMASK;
 
@@ -32,16 +36,34 @@ public enum Role {
             STATUS_READ,
             STATUS_OVERRIDE)),
     TOWNSHIP_OFFICER(EnumSet.of(
-            REGION_READ, LEDGER_READ, LEDGER_IMPORT, LEDGER_EXPORT, UNMASK, ROUND_MANAGE, STATUS_READ, ARRIVAL_RECORD)),
+            REGION_READ,
+            LEDGER_READ,
+            LEDGER_IMPORT,
+            LEDGER_EXPORT,
+            UNMASK,
+            ROUND_MANAGE,
+            STATUS_READ,
+            ARRIVAL_RECORD,
+            HEALTH_CHECK)),
     VILLAGE_OFFICER(
             EnumSet.of(REGION_READ, LEDGER_READ, LEDGER_IMPORT, LEDGER_EXPORT, UNMASK, STATUS_READ, ARRIVAL_RECORD)),
-    GRID_WORKER(
-            EnumSet.of(REGION_READ, LEDGER_READ, LEDGER_IMPORT, LEDGER_EXPORT, UNMASK, STATUS_READ, ARRIVAL_RECORD)),
+    GRID_WORKER(EnumSet.of(
+            REGION_READ,
+            LEDGER_READ,
+            LEDGER_IMPORT,
+            LEDGER_EXPORT,
+            UNMASK,
+            STATUS_READ,
+            ARRIVAL_RECORD,
+            HEALTH_CHECK,
+            CHECK_IN)),
     SAMPLER(EnumSet.of(REGION_READ, SAMPLE)),
     LAB(EnumSet.of(REGION_READ, LAB_REPORT)),
-    CHECKPOINT_STAFF(EnumSet.of(REGION_READ, STATUS_READ, CHECKPOINT_CHECK, ARRIVAL_RECORD, TRANSFER_HANDLE)),
-    EPIDEMIOLOGIST(EnumSet.of(REGION_READ, LEDGER_READ, LEDGER_EXPORT, UNMASK, STATUS_READ, STATUS_OVERRIDE)),
-    QUARANTINE_MANAGER(EnumSet.of(REGION_READ, LEDGER_READ, STATUS_READ, TRANSFER_HANDLE)),
+    CHECKPOINT_STAFF(EnumSet.of(REGION_READ, STATUS_READ, CHECKPOINT_CHECK, ARRIVAL_RECORD, TRANSFER_HANDLE, CHECK_IN)),
+    EPIDEMIOLOGIST(
+            EnumSet.of(REGION_READ, LEDGER_READ, LEDGER_EXPORT, UNMASK, STATUS_READ, STATUS_OVERRIDE, TRACE, CHECK_IN)),
+    QUARANTINE_MANAGER(
+            EnumSet.of(REGION_READ, LEDGER_READ, STATUS_READ, TRANSFER_HANDLE, QUARANTINE_MANAGE, HEALTH_CHECK)),
     INSPECTOR(EnumSet.of(REGION_READ)),
     SUPPLIES_OFFICER(EnumSet.of(REGION_READ)),
     DUTY_OFFICER(EnumSet.of(REGION_READ, LEDGER_READ, STATUS_READ)),

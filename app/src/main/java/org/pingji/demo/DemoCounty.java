@@ -28,6 +28,7 @@ import org.pingji.person.PersonDirectory;
 import org.pingji.person.PersonManagement;
 import org.pingji.person.ResidenceKind;
 import org.pingji.person.ResidentId;
+import org.pingji.quarantine.QuarantineManagement;
 import org.pingji.testing.TestingManagement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,6 +64,7 @@ class DemoCounty {
     private final TestingManagement testing;
     private final TransactionTemplate transaction;
     private final PersonDirectory directory;
+    private final QuarantineManagement quarantine;
 
     DemoCounty(
             GridManagement grid,
@@ -70,7 +72,9 @@ class DemoCounty {
             AccessManagement access,
             TestingManagement testing,
             TransactionTemplate transaction,
-            PersonDirectory directory) {
+            PersonDirectory directory,
+            QuarantineManagement quarantine) {
+        this.quarantine = quarantine;
         this.grid = grid;
         this.persons = persons;
         this.access = access;
@@ -107,6 +111,7 @@ class DemoCounty {
         List<Village> villages = readVillages();
         List<MicroGrid> microGrids = createRegions(townships, villages);
         createSites(random, villages, microGrids);
+        quarantine.furnishSites(COUNTY_CODE, 50);
         createPopulation(random, microGrids, settings.persons());
         createUsersAndWorkers(random, townships, villages, microGrids);
         // resident1 sees the status and code of the first person of the first micro-grid

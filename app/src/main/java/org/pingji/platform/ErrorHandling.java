@@ -50,6 +50,17 @@ class ErrorHandling {
                 request, HttpStatus.BAD_REQUEST, "invalid", "%s: '%s' 不是有效的值".formatted(e.getName(), e.getValue()));
     }
 
+    /** A body that is not JSON, or a value outside a closed set (an unknown enum constant): 400. */
+    @ExceptionHandler(org.springframework.http.converter.HttpMessageNotReadableException.class)
+    Object unreadable(
+            org.springframework.http.converter.HttpMessageNotReadableException e, HttpServletRequest request) {
+        String detail = e.getMostSpecificCause().getMessage();
+        String message = detail != null && detail.contains("not one of the values accepted")
+                ? "请求中有不在允许范围内的值: " + detail.substring(0, Math.min(detail.length(), 300))
+                : "请求内容无法解析（须为有效的 JSON）";
+        return ApiError.respond(request, HttpStatus.BAD_REQUEST, "unreadable", message);
+    }
+
     @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
     Object denied(Exception e, HttpServletRequest request) {
         return ApiError.respond(request, HttpStatus.FORBIDDEN, "forbidden", "无权访问");

@@ -1,0 +1,33 @@
+package org.pingji.quarantine;
+
+import java.time.Clock;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/** Every few minutes, raises the alerts of twice-daily checks that are overdue (time from the {@link Clock}). */
+@Component
+class MissedCheckEscalation {
+
+    private static final Logger log = LoggerFactory.getLogger(MissedCheckEscalation.class);
+
+    private final HealthChecks checks;
+    private final Clock clock;
+
+    MissedCheckEscalation(HealthChecks checks, Clock clock) {
+        this.checks = checks;
+        this.clock = clock;
+    }
+
+    @Scheduled(
+            fixedDelayString = "${pingji.quarantine.escalation-interval:5m}",
+            initialDelayString = "${pingji.quarantine.escalation-interval:5m}")
+    void run() {
+        int raised = checks.escalateMissedChecks(Instant.now(clock));
+        if (raised > 0) {
+            log.info("Missed health checks: {} new alerts", raised);
+        }
+    }
+}

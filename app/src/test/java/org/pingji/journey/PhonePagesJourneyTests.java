@@ -1,0 +1,120 @@
+package org.pingji.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.pingji.TestHttp.body;
+
+import com.jayway.jsonpath.JsonPath;
+import java.io.File;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.pingji.PingjiTest;
+import org.pingji.tracing.TracingFixtures;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+/**
+ * The two pages people open on their own phones, in a real Chromium at phone width (390 px): a
+ * person under home quarantine reports a fever through their link, a visitor checks in at a
+ * venue's place code. Neither page needs a login, and neither scrolls sideways.
+ */
+@PingjiTest
+class PhonePagesJourneyTests {
+
+    static WebDriver browser;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        assertThat(new File(CommanderJourneyTests.CHROMEDRIVER).canExecute()
+                        && new File(CommanderJourneyTests.CHROMIUM).canExecute())
+                .as("Chromium journeys need Debian's chromium and chromium-driver")
+                .isTrue();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CommanderJourneyTests.CHROMIUM);
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-extensions",
+                "--window-size=390,844",
+                "--user-data-dir=" + Files.createTempDirectory("pingji-chromium-phone"));
+        browser = new ChromeDriver(
+                new ChromeDriverService.Builder()
+                        .usingDriverExecutable(new File(CommanderJourneyTests.CHROMEDRIVER))
+                        .build(),
+                options);
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    boolean scrollsSideways() {
+        return (Boolean) ((JavascriptExecutor) browser)
+                .executeScript("return document.documentElement.scrollWidth > window.innerWidth + 1");
+    }
+
+    @Test
+    void aQuarantinedPersonReportsAFeverAndAVisitorChecksIn() {
+        var http = new TracingFixtures(mvc);
+        String base = "http://127.0.0.1:" + port;
+        List<Long> people = http.persons("141029200", 2);
+        long placement = http.id(
+                http.post(
+                        "quarantine1",
+                        "/api/quarantine/placements",
+                        "{\"personId\":%d,\"type\":\"HOME\",\"exposure\":\"MEDIUM_RISK_AREA\",\"start\":\"%s\"}"
+                                .formatted(people.get(0), Instant.now().minusSeconds(600))),
+                "$.id");
+        String token = JsonPath.read(
+                body(http.get("quarantine1", "/api/quarantine/placements/" + placement)),
+                "$.placement.selfReportToken");
+
+        browser.get(base + "/q/" + token);
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("健康上报");
+        assertThat(scrollsSideways()).isFalse();
+        browser.findElement(By.name("temperature")).sendKeys("38.0");
+        browser.findElement(By.cssSelector("input[name=symptoms][value=COUGH]")).click();
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        assertThat(browser.findElement(By.id("self-error")).getText()).contains("体温 38.0°C", "发热门诊");
+        assertThat(body(http.get("quarantine1", "/api/quarantine/placements/" + placement)))
+                .contains("\"source\":\"SELF\"", "\"kind\":\"FEVER\"");
+
+        String code = JsonPath.read(
+                body(http.get("epi1", "/api/places?region=141029200&kind=VENUE&size=1")), "$[0].placeCode");
+        String residentId = JsonPath.read(
+                body(http.post("commander", "/api/persons/%d/unmask".formatted(people.get(1)), "")), "$.residentId");
+        browser.get(base + "/c/" + code);
+        assertThat(scrollsSideways()).isFalse();
+        browser.findElement(By.name("residentId")).sendKeys(residentId);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        assertThat(browser.findElement(By.id("phone-message")).getText()).contains("已扫码登记");
+        assertThat(browser.getPageSource()).doesNotContain(residentId);
+    }
+}
