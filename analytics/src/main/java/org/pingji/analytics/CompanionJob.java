@@ -28,6 +28,7 @@ import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -42,20 +43,20 @@ import org.apache.spark.sql.types.StructType;
  * {@link Presence} for the definition. {@link CompanionJobMain} is the command line for the platform's child JVM
  * and for {@code spark-submit}.
  *
- * <p>Plan (four Spark actions, each one scan of the pings; no shuffle of the full data):
+ * <p>Plan (three Spark actions; only the second must read every ping; no shuffle of the full data):
  *
  * <ol>
- *   <li>count rows per bad-row reason (and the used rows);
  *   <li>presence intervals of the case phones (a window over their few pings), collected on the driver;
  *   <li>candidate phones: pings in a case cell near a case interval, found by a broadcast hash join on the cell
- *       with the small case-interval table, then distinct phones;
+ *       with the small case-interval table, then distinct phones; the same scan counts rows per bad-row reason
+ *       (a Spark {@link Observation});
  *   <li>presence intervals of only the candidate phones (broadcast join on phone, then window), intersected with
  *       the case intervals per cell and summed.
  * </ol>
  */
 public final class CompanionJob {
 
-    static final int PHASES = 4;
+    static final int PHASES = 3;
 
     private static final StructType PARSED = new StructType()
             .add("phone", DataTypes.LongType, true)
@@ -105,23 +106,20 @@ public final class CompanionJob {
                                 lit(BadRowReason.OUTSIDE_PERIOD.name()))
                         .when(col("t").lt(request.lookBackStart()), lit(BadRowReason.BEFORE_LOOK_BACK.name())));
 
-        progress.phase(0);
-        Map<String, Long> bad = new TreeMap<>();
-        long used = 0;
-        for (Row r : classified
-                .groupBy(coalesce(col("reason"), lit("")).as("r"))
-                .count()
-                .collectAsList()) {
-            if (r.getString(0).isEmpty()) {
-                used = r.getLong(1);
-            } else {
-                bad.put(r.getString(0), r.getLong(1));
-            }
+        // the bad-row counts ride along with the first full scan (phase 2) instead of costing a scan of their own
+        Observation observation = new Observation("rows");
+        List<Column> metrics = new ArrayList<>();
+        metrics.add(sum(when(col("reason").isNull(), 1L).otherwise(0L)).as(""));
+        for (BadRowReason r : BadRowReason.values()) {
+            metrics.add(
+                    sum(when(col("reason").equalTo(r.name()), 1L).otherwise(0L)).as(r.name()));
         }
+        Dataset<Row> observed = classified.observe(
+                observation,
+                metrics.getFirst(),
+                metrics.subList(1, metrics.size()).toArray(Column[]::new));
 
-        Dataset<Row> pings = classified
-                .filter(col("reason").isNull())
-                .select(col("phone"), col("t"), cellKey(d.cellMeters()).as("cell"));
+        Dataset<Row> pings = usedPings(classified, d);
         Object[] cases = request.casePhones().stream()
                 .map(PingParser::normalisePhone)
                 .filter(p -> p != null)
@@ -129,13 +127,14 @@ public final class CompanionJob {
                 .distinct()
                 .toArray();
 
-        progress.phase(1);
+        progress.phase(0);
         List<Row> caseRows = intervals(pings.filter(col("phone").isin(cases)), gap, to)
                 .filter(col("end").gt(col("start")))
                 .collectAsList();
         if (caseRows.isEmpty()) {
+            observed.count();
             progress.done();
-            return new CompanionResult(used, bad, List.of());
+            return new CompanionResult(used(observation), bad(observation), List.of());
         }
         Dataset<Row> caseIntervals = spark.createDataFrame(caseRows, INTERVAL)
                 .select(
@@ -144,8 +143,9 @@ public final class CompanionJob {
                         col("start").as("c_start"),
                         col("end").as("c_end"));
 
-        progress.phase(2);
-        List<Row> candidates = pings.filter(not(col("phone").isin(cases)))
+        progress.phase(1);
+        List<Row> candidates = usedPings(observed, d)
+                .filter(not(col("phone").isin(cases)))
                 .join(
                         broadcast(caseIntervals),
                         col("cell")
@@ -155,15 +155,21 @@ public final class CompanionJob {
                 .select("phone")
                 .distinct()
                 .collectAsList();
+        Map<String, Long> bad = bad(observation);
+        long used = used(observation);
         if (candidates.isEmpty()) {
             progress.done();
             return new CompanionResult(used, bad, List.of());
         }
 
-        progress.phase(3);
-        Dataset<Row> candidateIntervals = intervals(
-                        pings.join(broadcast(spark.createDataFrame(candidates, PHONE)), "phone"), gap, to)
-                .filter(col("end").gt(col("start")));
+        progress.phase(2);
+        // an IN list is pushed down to Parquet (row-group statistics, dictionary); a big set goes as a broadcast join
+        Dataset<Row> candidatePings = candidates.size() <= 20_000
+                ? pings.filter(
+                        col("phone").isin(candidates.stream().map(r -> r.get(0)).toArray()))
+                : pings.join(broadcast(spark.createDataFrame(candidates, PHONE)), "phone");
+        Dataset<Row> candidateIntervals =
+                intervals(candidatePings, gap, to).filter(col("end").gt(col("start")));
         Column ovStart = greatest(col("start"), col("c_start"));
         Column ovEnd = least(col("end"), col("c_end"));
         Dataset<Row> overlaps = candidateIntervals
@@ -212,6 +218,36 @@ public final class CompanionJob {
         }
         progress.done();
         return new CompanionResult(used, bad, List.copyOf(best.values()));
+    }
+
+    private static Dataset<Row> usedPings(Dataset<Row> classified, CompanionDefinition d) {
+        return classified
+                .filter(col("reason").isNull())
+                .select(col("phone"), col("t"), cellKey(d.cellMeters()).as("cell"));
+    }
+
+    private static long used(Observation observation) {
+        return ((Number) metrics(observation).get("")).longValue();
+    }
+
+    private static Map<String, Object> metrics(Observation observation) {
+        try {
+            return observation.getAsJava();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while reading the row counts", e);
+        }
+    }
+
+    private static Map<String, Long> bad(Observation observation) {
+        Map<String, Long> bad = new TreeMap<>();
+        for (BadRowReason r : BadRowReason.values()) {
+            Object n = metrics(observation).get(r.name());
+            if (n != null && ((Number) n).longValue() > 0) {
+                bad.put(r.name(), ((Number) n).longValue());
+            }
+        }
+        return bad;
     }
 
     /** {@code phone, cell, start, end} per ping, per {@link Presence}. */

@@ -24,6 +24,7 @@ public final class JobProgress extends SparkListener {
     private long tasksDone;
     private double reported;
     private long reportedAt;
+    private long phaseStarted = System.nanoTime();
 
     public JobProgress(int phases, DoubleConsumer sink) {
         this.phases = phases;
@@ -32,6 +33,7 @@ public final class JobProgress extends SparkListener {
 
     /** Starts phase {@code index} (0-based). */
     public synchronized void phase(int index) {
+        logPhaseTime();
         phase = index;
         tasksTotal = 0;
         tasksDone = 0;
@@ -40,6 +42,7 @@ public final class JobProgress extends SparkListener {
 
     /** The run is complete. */
     public synchronized void done() {
+        logPhaseTime();
         phase = phases;
         report(true);
     }
@@ -60,6 +63,16 @@ public final class JobProgress extends SparkListener {
     @Override
     public synchronized void onJobEnd(SparkListenerJobEnd jobEnd) {
         report(false);
+    }
+
+    /** Wall time of each phase on standard error, for benchmarks. */
+    private void logPhaseTime() {
+        long now = System.nanoTime();
+        if (phase < phases && tasksTotal > 0) {
+            System.err.printf(
+                    "companion phase %d: %.1f s, %d tasks%n", phase + 1, (now - phaseStarted) / 1e9, tasksTotal);
+        }
+        phaseStarted = now;
     }
 
     private void report(boolean force) {
