@@ -18,6 +18,10 @@ public enum Permission {
     SAMPLE,
     /** Receive transport boxes and report tube results. */
     LAB_REPORT,
+    /** Run spatiotemporal-companion detection and read its runs and results (full phones, audited). */
+    COMPANION_RUN,
+    /** See and record the caller's own companion follow-ups (locate, two tests, clear or escalate). */
+    COMPANION_FOLLOW_UP,
     /** Browse the audit log and manage users. */
     ADMINISTER
 }
