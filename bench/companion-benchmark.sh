@@ -2,7 +2,8 @@
 # Companion detection benchmark (issue #5): 1,000,000 phones x 14 days x 24 pings = 336 M rows, 50 case phones.
 # Generates the Parquet pings once (not timed) into DATA_DIR, then times the job with each master in MASTERS
 # and checks that the companions found are exactly the planted ones.
-#   bench/companion-benchmark.sh [DATA_DIR]       env: PHONES (1000000), MASTERS ("local[1] local[2]"), HEAP (6g)
+#   bench/companion-benchmark.sh [DATA_DIR]       env: PHONES (1000000), MASTERS ("local[1] local[2]"), HEAP (6g),
+#                                                  JFR=1 records a flight recording per run beside the result
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DATA_DIR=${1:-/tmp/pingji-companion-bench}
@@ -29,8 +30,10 @@ fi
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB, $("$JAVA" -version 2>&1 | head -1)"
 for master in $MASTERS; do
   out="$DATA_DIR/result-${master//[^a-z0-9]/}.json"
+  jfr=()
+  if [ "${JFR:-0}" = 1 ]; then jfr=("-XX:StartFlightRecording=filename=$out.jfr,settings=profile"); fi
   start=$(date +%s.%N)
-  "$JAVA" "${FLAGS[@]}" -Xmx"$HEAP" -cp "$CP" org.pingji.analytics.CompanionJobMain \
+  "$JAVA" "${FLAGS[@]}" "${jfr[@]}" -Xmx"$HEAP" -cp "$CP" org.pingji.analytics.CompanionJobMain \
     --master "$master" --pings "$DATA_DIR/pings.parquet" --case-phones-file "$DATA_DIR/case-phones.txt" \
     --from 2026-11-01T00:00:00Z --to 2026-11-15T00:00:00Z --out "$out" --shuffle-partitions 8 \
     2> "$out.log" | grep -v PROGRESS

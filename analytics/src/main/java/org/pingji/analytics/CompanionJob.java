@@ -3,7 +3,9 @@ package org.pingji.analytics;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.cos;
+import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.isnan;
@@ -14,6 +16,7 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.radians;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.unix_seconds;
 import static org.apache.spark.sql.functions.when;
@@ -28,7 +31,6 @@ import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
-import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -48,8 +50,7 @@ import org.apache.spark.sql.types.StructType;
  * <ol>
  *   <li>presence intervals of the case phones (a window over their few pings), collected on the driver;
  *   <li>candidate phones: pings in a case cell near a case interval, found by a broadcast hash join on the cell
- *       with the small case-interval table, then distinct phones; the same scan counts rows per bad-row reason
- *       (a Spark {@link Observation});
+ *       with the small case-interval index, aggregated with the bad-row counts of the same scan;
  *   <li>presence intervals of only the candidate phones (broadcast join on phone, then window), intersected with
  *       the case intervals per cell and summed.
  * </ol>
@@ -106,19 +107,6 @@ public final class CompanionJob {
                                 lit(BadRowReason.OUTSIDE_PERIOD.name()))
                         .when(col("t").lt(request.lookBackStart()), lit(BadRowReason.BEFORE_LOOK_BACK.name())));
 
-        // the bad-row counts ride along with the first full scan (phase 2) instead of costing a scan of their own
-        Observation observation = new Observation("rows");
-        List<Column> metrics = new ArrayList<>();
-        metrics.add(sum(when(col("reason").isNull(), 1L).otherwise(0L)).as(""));
-        for (BadRowReason r : BadRowReason.values()) {
-            metrics.add(
-                    sum(when(col("reason").equalTo(r.name()), 1L).otherwise(0L)).as(r.name()));
-        }
-        Dataset<Row> observed = classified.observe(
-                observation,
-                metrics.getFirst(),
-                metrics.subList(1, metrics.size()).toArray(Column[]::new));
-
         Dataset<Row> pings = usedPings(classified, d);
         Object[] cases = request.casePhones().stream()
                 .map(PingParser::normalisePhone)
@@ -131,11 +119,6 @@ public final class CompanionJob {
         List<Row> caseRows = intervals(pings.filter(col("phone").isin(cases)), gap, to)
                 .filter(col("end").gt(col("start")))
                 .collectAsList();
-        if (caseRows.isEmpty()) {
-            observed.count();
-            progress.done();
-            return new CompanionResult(used(observation), bad(observation), List.of());
-        }
         Dataset<Row> caseIntervals = spark.createDataFrame(caseRows, INTERVAL)
                 .select(
                         col("phone").as("case_phone"),
@@ -144,19 +127,34 @@ public final class CompanionJob {
                         col("end").as("c_end"));
 
         progress.phase(1);
-        List<Row> candidates = usedPings(observed, d)
-                .filter(not(col("phone").isin(cases)))
-                .join(
-                        broadcast(caseIntervals),
-                        col("cell")
-                                .equalTo(col("c_cell"))
-                                .and(col("t").lt(col("c_end")))
-                                .and(col("t").gt(col("c_start").minus(gap))))
-                .select("phone")
-                .distinct()
-                .collectAsList();
-        Map<String, Long> bad = bad(observation);
-        long used = used(observation);
+        // One scan of every row: a left broadcast join on the cell with the case-interval index (one row per case
+        // cell, so no row is duplicated), then a tiny aggregation by (bad-row reason, candidate phone) that gives
+        // the bad-row counts, the used rows and the candidates at once. The interval test runs only for rows in a
+        // case cell.
+        Dataset<Row> cellIndex = caseIntervals
+                .groupBy(col("c_cell"))
+                .agg(collect_list(struct(col("c_start"), col("c_end"))).as("ivs"));
+        Dataset<Row> withCell = classified.withColumn("cell", when(col("reason").isNull(), cellKey(d.cellMeters())));
+        Column near = expr("exists(ivs, x -> t < x.c_end AND t > x.c_start - %d)".formatted(gap));
+        Column candidate =
+                when(col("ivs").isNotNull().and(not(col("phone").isin(cases))).and(near), col("phone"));
+        Map<String, Long> bad = new TreeMap<>();
+        long used = 0;
+        List<Object> candidates = new ArrayList<>();
+        for (Row r : withCell.join(broadcast(cellIndex), col("cell").equalTo(col("c_cell")), "left")
+                .select(col("reason"), candidate.as("candidate"))
+                .groupBy("reason", "candidate")
+                .count()
+                .collectAsList()) {
+            if (!r.isNullAt(0)) {
+                bad.merge(r.getString(0), r.getLong(2), Long::sum);
+            } else {
+                used += r.getLong(2);
+                if (!r.isNullAt(1)) {
+                    candidates.add(r.getLong(1));
+                }
+            }
+        }
         if (candidates.isEmpty()) {
             progress.done();
             return new CompanionResult(used, bad, List.of());
@@ -165,9 +163,11 @@ public final class CompanionJob {
         progress.phase(2);
         // an IN list is pushed down to Parquet (row-group statistics, dictionary); a big set goes as a broadcast join
         Dataset<Row> candidatePings = candidates.size() <= 20_000
-                ? pings.filter(
-                        col("phone").isin(candidates.stream().map(r -> r.get(0)).toArray()))
-                : pings.join(broadcast(spark.createDataFrame(candidates, PHONE)), "phone");
+                ? pings.filter(col("phone").isin(candidates.toArray()))
+                : pings.join(
+                        broadcast(spark.createDataFrame(
+                                candidates.stream().map(RowFactory::create).toList(), PHONE)),
+                        "phone");
         Dataset<Row> candidateIntervals =
                 intervals(candidatePings, gap, to).filter(col("end").gt(col("start")));
         Column ovStart = greatest(col("start"), col("c_start"));
@@ -224,30 +224,6 @@ public final class CompanionJob {
         return classified
                 .filter(col("reason").isNull())
                 .select(col("phone"), col("t"), cellKey(d.cellMeters()).as("cell"));
-    }
-
-    private static long used(Observation observation) {
-        return ((Number) metrics(observation).get("")).longValue();
-    }
-
-    private static Map<String, Object> metrics(Observation observation) {
-        try {
-            return observation.getAsJava();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while reading the row counts", e);
-        }
-    }
-
-    private static Map<String, Long> bad(Observation observation) {
-        Map<String, Long> bad = new TreeMap<>();
-        for (BadRowReason r : BadRowReason.values()) {
-            Object n = metrics(observation).get(r.name());
-            if (n != null && ((Number) n).longValue() > 0) {
-                bad.put(r.name(), ((Number) n).longValue());
-            }
-        }
-        return bad;
     }
 
     /** {@code phone, cell, start, end} per ping, per {@link Presence}. */

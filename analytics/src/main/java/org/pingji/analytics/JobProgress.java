@@ -25,6 +25,7 @@ public final class JobProgress extends SparkListener {
     private double reported;
     private long reportedAt;
     private long phaseStarted = System.nanoTime();
+    private boolean started;
 
     public JobProgress(int phases, DoubleConsumer sink) {
         this.phases = phases;
@@ -34,6 +35,7 @@ public final class JobProgress extends SparkListener {
     /** Starts phase {@code index} (0-based). */
     public synchronized void phase(int index) {
         logPhaseTime();
+        started = true;
         phase = index;
         tasksTotal = 0;
         tasksDone = 0;
@@ -70,7 +72,8 @@ public final class JobProgress extends SparkListener {
         long now = System.nanoTime();
         if (phase < phases && tasksTotal > 0) {
             System.err.printf(
-                    "companion phase %d: %.1f s, %d tasks%n", phase + 1, (now - phaseStarted) / 1e9, tasksTotal);
+                    "companion %s: %.1f s, %d tasks%n",
+                    started ? "phase " + (phase + 1) : "setup (schema)", (now - phaseStarted) / 1e9, tasksTotal);
         }
         phaseStarted = now;
     }
