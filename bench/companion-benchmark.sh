@@ -29,6 +29,7 @@ fi
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB, $("$JAVA" -version 2>&1 | head -1)"
 for master in $MASTERS; do
+  echo "$(date -u +%FT%TZ) $master, load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
   out="$DATA_DIR/result-${master//[^a-z0-9]/}.json"
   jfr=()
   if [ "${JFR:-0}" = 1 ]; then jfr=("-XX:StartFlightRecording=filename=$out.jfr,settings=profile"); fi
@@ -38,7 +39,8 @@ for master in $MASTERS; do
     --from 2026-11-01T00:00:00Z --to 2026-11-15T00:00:00Z --out "$out" --shuffle-partitions 8 \
     2> "$out.log" | grep -v PROGRESS
   end=$(date +%s.%N)
-  grep "companion phase" "$out.log" || true
+  echo "load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
+  grep "^companion " "$out.log" || true
   found=$(grep -o '"phone":"[0-9]*"' "$out" | cut -d'"' -f4 | sort)
   if [ "$found" == "$(sort "$DATA_DIR/expected-companions.txt")" ]; then verdict="exactly the planted $(echo "$found" | wc -l) companions"; else verdict="MISMATCH with the planted companions"; fi
   printf '%s: %.1f s wall, %s; usedRows and badRows: %s\n' "$master" "$(echo "$end - $start" | bc)" "$verdict" \
