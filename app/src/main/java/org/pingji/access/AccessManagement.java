@@ -202,4 +202,23 @@ public class AccessManagement {
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
     }
+
+    /** Links a resident's account to their person record (demo set-up and user admin). */
+    public void linkPerson(String username, long personId) {
+        int n = jdbc.sql("update access.users set person_id = ? where username = ?")
+                .params(personId, username)
+                .update();
+        if (n != 1) {
+            throw new IllegalArgumentException("没有用户 " + username);
+        }
+    }
+
+    /** The person record the caller's account belongs to, if linked. */
+    public java.util.Optional<Long> personOf(Caller caller) {
+        return jdbc.sql("select person_id from access.users where id = ?")
+                .param(caller.userId())
+                .query((rs, n) -> (Long) rs.getObject(1))
+                .optional()
+                .filter(java.util.Objects::nonNull);
+    }
 }

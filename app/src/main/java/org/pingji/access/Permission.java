@@ -18,6 +18,18 @@ public enum Permission {
     SAMPLE,
     /** Receive transport boxes and report tube results. */
     LAB_REPORT,
+    /** Preview and apply risk-area notices, edit risk areas by hand. */
+    RISK_MANAGE,
+    /** Read a person's health status with its reasons (staff, in the jurisdiction). */
+    STATUS_READ,
+    /** Request or approve a manual status override (two different users, both audited). */
+    STATUS_OVERRIDE,
+    /** Run a checkpoint desk: check travellers' four codes and record passages. */
+    CHECKPOINT_CHECK,
+    /** Record arrivals (来返报备) for residents and follow the measures they require. */
+    ARRIVAL_RECORD,
+    /** Open point-to-point transfers and sign handover receipts. */
+    TRANSFER_HANDLE,
     /** Run spatiotemporal-companion detection and read its runs and results (full phones, audited). */
     COMPANION_RUN,
     /** See and record the caller's own companion follow-ups (locate, two tests, clear or escalate). */

@@ -1,5 +1,7 @@
 package org.pingji.access;
 
+import static org.pingji.access.Permission.ARRIVAL_RECORD;
+import static org.pingji.access.Permission.CHECKPOINT_CHECK;
 import static org.pingji.access.Permission.COMPANION_FOLLOW_UP;
 import static org.pingji.access.Permission.COMPANION_RUN;
 import static org.pingji.access.Permission.LAB_REPORT;
@@ -7,8 +9,12 @@ import static org.pingji.access.Permission.LEDGER_EXPORT;
 import static org.pingji.access.Permission.LEDGER_IMPORT;
 import static org.pingji.access.Permission.LEDGER_READ;
 import static org.pingji.access.Permission.REGION_READ;
+import static org.pingji.access.Permission.RISK_MANAGE;
 import static org.pingji.access.Permission.ROUND_MANAGE;
 import static org.pingji.access.Permission.SAMPLE;
+import static org.pingji.access.Permission.STATUS_OVERRIDE;
+import static org.pingji.access.Permission.STATUS_READ;
+import static org.pingji.access.Permission.TRANSFER_HANDLE;
 import static org.pingji.access.Permission.UNMASK;
 
 import java.util.EnumSet;
@@ -17,18 +23,38 @@ import java.util.Set;
 /** The roles of the county's prevention work, each with its fixed set of permissions. */
 public enum Role {
     ADMIN(EnumSet.allOf(Permission.class)),
-    COUNTY_COMMANDER(EnumSet.of(REGION_READ, LEDGER_READ, LEDGER_IMPORT, LEDGER_EXPORT, UNMASK, ROUND_MANAGE)),
-    TOWNSHIP_OFFICER(EnumSet.of(REGION_READ, LEDGER_READ, LEDGER_IMPORT, LEDGER_EXPORT, UNMASK, ROUND_MANAGE)),
-    VILLAGE_OFFICER(EnumSet.of(REGION_READ, LEDGER_READ, LEDGER_IMPORT, LEDGER_EXPORT, UNMASK)),
-    GRID_WORKER(EnumSet.of(REGION_READ, LEDGER_READ, LEDGER_IMPORT, LEDGER_EXPORT, UNMASK, COMPANION_FOLLOW_UP)),
+    COUNTY_COMMANDER(EnumSet.of(
+            REGION_READ,
+            LEDGER_READ,
+            LEDGER_IMPORT,
+            LEDGER_EXPORT,
+            UNMASK,
+            ROUND_MANAGE,
+            RISK_MANAGE,
+            STATUS_READ,
+            STATUS_OVERRIDE)),
+    TOWNSHIP_OFFICER(EnumSet.of(
+            REGION_READ, LEDGER_READ, LEDGER_IMPORT, LEDGER_EXPORT, UNMASK, ROUND_MANAGE, STATUS_READ, ARRIVAL_RECORD)),
+    VILLAGE_OFFICER(
+            EnumSet.of(REGION_READ, LEDGER_READ, LEDGER_IMPORT, LEDGER_EXPORT, UNMASK, STATUS_READ, ARRIVAL_RECORD)),
+    GRID_WORKER(EnumSet.of(
+            REGION_READ,
+            LEDGER_READ,
+            LEDGER_IMPORT,
+            LEDGER_EXPORT,
+            UNMASK,
+            STATUS_READ,
+            ARRIVAL_RECORD,
+            COMPANION_FOLLOW_UP)),
     SAMPLER(EnumSet.of(REGION_READ, SAMPLE)),
     LAB(EnumSet.of(REGION_READ, LAB_REPORT)),
-    CHECKPOINT_STAFF(EnumSet.of(REGION_READ)),
-    EPIDEMIOLOGIST(EnumSet.of(REGION_READ, LEDGER_READ, LEDGER_EXPORT, UNMASK, COMPANION_RUN)),
-    QUARANTINE_MANAGER(EnumSet.of(REGION_READ, LEDGER_READ)),
+    CHECKPOINT_STAFF(EnumSet.of(REGION_READ, STATUS_READ, CHECKPOINT_CHECK, ARRIVAL_RECORD, TRANSFER_HANDLE)),
+    EPIDEMIOLOGIST(
+            EnumSet.of(REGION_READ, LEDGER_READ, LEDGER_EXPORT, UNMASK, STATUS_READ, STATUS_OVERRIDE, COMPANION_RUN)),
+    QUARANTINE_MANAGER(EnumSet.of(REGION_READ, LEDGER_READ, STATUS_READ, TRANSFER_HANDLE)),
     INSPECTOR(EnumSet.of(REGION_READ)),
     SUPPLIES_OFFICER(EnumSet.of(REGION_READ)),
-    DUTY_OFFICER(EnumSet.of(REGION_READ, LEDGER_READ)),
+    DUTY_OFFICER(EnumSet.of(REGION_READ, LEDGER_READ, STATUS_READ)),
     RESIDENT(EnumSet.noneOf(Permission.class));
 
     private final Set<Permission> permissions;

@@ -53,7 +53,13 @@ class CompanionJobLauncher {
     }
 
     JobResult run(
-            Path pings, boolean parquet, Instant from, Instant to, List<String> casePhones, DoubleConsumer progress)
+            Path pings,
+            boolean parquet,
+            Instant from,
+            Instant to,
+            List<String> casePhones,
+            CompanionDefinition d,
+            DoubleConsumer progress)
             throws IOException, InterruptedException {
         Path target = requireJob();
         Path dir = pings.getParent();
@@ -79,20 +85,14 @@ class CompanionJobLauncher {
         add(command, "--to", to.toString());
         add(command, "--case-phones-file", cases.toString());
         add(command, "--out", out.toString());
-        add(command, "--cell-meters", Integer.toString(settings.cellMeters()));
-        add(
-                command,
-                "--min-overlap-minutes",
-                Double.toString(settings.minOverlap().toSeconds() / 60.0));
-        add(command, "--look-back-days", Long.toString(settings.lookBack().toDays()));
+        add(command, "--cell-meters", Integer.toString(d.cellMeters()));
+        add(command, "--min-overlap-minutes", Integer.toString(d.minOverlapMinutes()));
+        add(command, "--look-back-days", Integer.toString(d.lookBackDays()));
         add(
                 command,
                 "--accumulated-hours",
-                Double.toString(settings.accumulated().toSeconds() / 3600.0));
-        add(
-                command,
-                "--max-ping-gap-minutes",
-                Double.toString(settings.maxPingGap().toSeconds() / 60.0));
+                d.accumulatedHours() == null ? "0" : d.accumulatedHours().toString());
+        add(command, "--max-ping-gap-minutes", Long.toString(d.maxPingGapMinutes()));
         add(command, "--shuffle-partitions", "4");
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(dir.toFile())

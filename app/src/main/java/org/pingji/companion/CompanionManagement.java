@@ -21,6 +21,7 @@ import org.pingji.grid.GridManagement;
 import org.pingji.grid.GridWorkerView;
 import org.pingji.person.PersonManagement;
 import org.pingji.person.Phone;
+import org.pingji.policy.PolicyEditions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -30,7 +31,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Companion runs and their follow-ups. A run is stored RUNNING, executed by one background worker at a time (the
+ * Companion runs and their follow-ups. A run applies the companion definition of the policy edition in force
+ * when it starts. A run is stored RUNNING, executed by one background worker at a time (the
  * Spark job takes the machine's cores), and ends DONE with its companions or FAILED with the reason. Each
  * companion whose phone belongs to a ledger person in the run's jurisdiction becomes a follow-up of a grid
  * worker of that person's micro-grid.
@@ -50,6 +52,7 @@ public class CompanionManagement {
     private final PersonManagement persons;
     private final GridManagement grid;
     private final AccessManagement access;
+    private final PolicyEditions policy;
     private final Clock clock;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "companion-runs");
@@ -65,6 +68,7 @@ public class CompanionManagement {
             PersonManagement persons,
             GridManagement grid,
             AccessManagement access,
+            PolicyEditions policy,
             Clock clock) {
         this.jdbc = jdbc;
         this.tx = tx;
@@ -73,6 +77,7 @@ public class CompanionManagement {
         this.persons = persons;
         this.grid = grid;
         this.access = access;
+        this.policy = policy;
         this.clock = clock;
     }
 
@@ -127,6 +132,7 @@ public class CompanionManagement {
         Path file = dir.resolve(format.fileName());
         Files.move(raw, file);
         Instant now = Instant.now(clock);
+        CompanionDefinition definition = CompanionDefinition.of(policy.inForce(now), settings);
         long id = jdbc.sql(
                         """
                         insert into companion.runs (created_by, jurisdiction_code, path, period_from, period_to, case_count,
@@ -142,20 +148,28 @@ public class CompanionManagement {
                         String.join(", ", cases.stream().map(Phone::mask).toList()),
                         fileName == null ? "pings" : fileName,
                         bytes,
-                        settings.definitionText(),
+                        definition.text(),
                         java.sql.Timestamp.from(now))
                 .query(Long.class)
                 .single();
         access.audit(caller, "COMPANION_RUN_START", "COMPANION_RUN", Long.toString(id), cases.size() + " case phones");
-        worker.submit(() -> execute(caller, id, file, format == PingFormat.PARQUET, run.from(), run.to(), cases));
+        worker.submit(
+                () -> execute(caller, id, file, format == PingFormat.PARQUET, run.from(), run.to(), cases, definition));
         return id;
     }
 
     private void execute(
-            Caller caller, long id, Path file, boolean parquet, Instant from, Instant to, List<String> cases) {
+            Caller caller,
+            long id,
+            Path file,
+            boolean parquet,
+            Instant from,
+            Instant to,
+            List<String> cases,
+            CompanionDefinition definition) {
         try {
             double[] last = {0};
-            CompanionJobLauncher.JobResult result = launcher.run(file, parquet, from, to, cases, p -> {
+            CompanionJobLauncher.JobResult result = launcher.run(file, parquet, from, to, cases, definition, p -> {
                 if (p - last[0] >= 0.01 || p >= 1.0) {
                     last[0] = p;
                     jdbc.sql("update companion.runs set progress = ? where id = ?")

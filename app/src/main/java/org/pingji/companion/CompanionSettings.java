@@ -15,9 +15,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * master} the Spark master ({@code local[2]}), {@code heap} the child's {@code -Xmx}, {@code timeout} when a run
  * is abandoned, {@code workDir} where uploads wait for the job.
  *
- * <p>The definition until policy editions supply it: {@code cellMeters} (800), {@code minOverlap} (10 min),
- * {@code lookBack} (14 days), {@code accumulated} (the optional "> 30 h accumulated in the cell" clause; 0 = off)
- * and {@code maxPingGap} (how long one ping stands for, 60 min).
+ * <p>The companion definition comes from the policy edition in force; only {@code maxPingGap} (how long one
+ * ping stands for, 60 min) is a setting.
  */
 @ConfigurationProperties("pingji.companion")
 record CompanionSettings(
@@ -27,10 +26,6 @@ record CompanionSettings(
         String heap,
         Duration timeout,
         String workDir,
-        Integer cellMeters,
-        Duration minOverlap,
-        Duration lookBack,
-        Duration accumulated,
         Duration maxPingGap) {
 
     CompanionSettings {
@@ -39,10 +34,6 @@ record CompanionSettings(
         heap = blank(heap) ? "2g" : heap;
         timeout = timeout == null ? Duration.ofHours(2) : timeout;
         workDir = blank(workDir) ? System.getProperty("java.io.tmpdir") + "/pingji-companion" : workDir;
-        cellMeters = cellMeters == null ? 800 : cellMeters;
-        minOverlap = minOverlap == null ? Duration.ofMinutes(10) : minOverlap;
-        lookBack = lookBack == null ? Duration.ofDays(14) : lookBack;
-        accumulated = accumulated == null ? Duration.ZERO : accumulated;
         maxPingGap = maxPingGap == null ? Duration.ofMinutes(60) : maxPingGap;
     }
 
@@ -57,17 +48,6 @@ record CompanionSettings(
             }
         }
         return null;
-    }
-
-    /** What the run page shows as the definition applied. */
-    String definitionText() {
-        return "cell %d m, overlap > %d min, look-back %d d, accumulated clause %s, ping covers ≤ %d min"
-                .formatted(
-                        cellMeters,
-                        minOverlap.toMinutes(),
-                        lookBack.toDays(),
-                        accumulated.isZero() ? "off" : "> " + accumulated.toHours() + " h",
-                        maxPingGap.toMinutes());
     }
 
     private static boolean built(Path target) {

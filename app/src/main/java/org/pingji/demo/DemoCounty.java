@@ -24,6 +24,7 @@ import org.pingji.grid.GridWorkerView.Employment;
 import org.pingji.grid.PlaceKind;
 import org.pingji.grid.RegionLevel;
 import org.pingji.person.NewPerson;
+import org.pingji.person.PersonDirectory;
 import org.pingji.person.PersonManagement;
 import org.pingji.person.ResidenceKind;
 import org.pingji.person.ResidentId;
@@ -61,18 +62,21 @@ class DemoCounty {
     private final AccessManagement access;
     private final TestingManagement testing;
     private final TransactionTemplate transaction;
+    private final PersonDirectory directory;
 
     DemoCounty(
             GridManagement grid,
             PersonManagement persons,
             AccessManagement access,
             TestingManagement testing,
-            TransactionTemplate transaction) {
+            TransactionTemplate transaction,
+            PersonDirectory directory) {
         this.grid = grid;
         this.persons = persons;
         this.access = access;
         this.testing = testing;
         this.transaction = transaction;
+        this.directory = directory;
     }
 
     record Village(String code, String name, String townshipCode) {
@@ -105,6 +109,8 @@ class DemoCounty {
         createSites(random, villages, microGrids);
         createPopulation(random, microGrids, settings.persons());
         createUsersAndWorkers(random, townships, villages, microGrids);
+        // resident1 sees the status and code of the first person of the first micro-grid
+        directory.firstIn(microGrids.getFirst().code()).ifPresent(p -> access.linkPerson("resident1", p.id()));
     }
 
     private List<MicroGrid> createRegions(Map<String, String> townships, List<Village> villages) {

@@ -77,4 +77,13 @@ public class PersonDirectory {
                 .query((rs, n) -> new PersonRef(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
                 .list();
     }
+
+    /** The first person (lowest id) registered in a micro-grid, if any; unscoped (set-up and demo). */
+    public java.util.Optional<PersonRef> firstIn(String microGridCode) {
+        return jdbc.sql(
+                        "select id, name, micro_grid_code, path from person.persons where micro_grid_code = ? order by id limit 1")
+                .param(microGridCode)
+                .query((rs, n) -> new PersonRef(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .optional();
+    }
 }

@@ -81,6 +81,10 @@ final class ResultEffects {
                 inTube.forEach(m -> events.publishEvent(new RetestTestedPositive(
                         m.roundId(), m.personId(), r.tubeBarcode(), retestOf.get(r.tubeBarcode()), reportedAt(r))));
             }
+            if (!pool && r.result() == ResultReport.Result.NEGATIVE) {
+                inTube.forEach(m -> events.publishEvent(new RetestTestedNegative(
+                        m.roundId(), m.personId(), r.tubeBarcode(), retestOf.get(r.tubeBarcode()), reportedAt(r))));
+            }
             if (r.result() == ResultReport.Result.INVALID) {
                 // The retest or resample itself failed: the person is called back once more.
                 inTube.stream()

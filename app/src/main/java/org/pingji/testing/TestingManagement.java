@@ -373,4 +373,42 @@ public class TestingManagement {
         caller.require(Permission.SAMPLE);
         return writer.seal(barcode, caller.username());
     }
+
+    /** When the person's latest negative test result was reported (pool or single), if any. */
+    public java.util.Optional<Instant> latestNegativeAt(long personId) {
+        return jdbc.sql(
+                        """
+                        select max(t.resulted_at) from testing.samples s
+                          join testing.tubes t on t.barcode = s.tube_barcode
+                         where s.person_id = ? and t.result = 'NEGATIVE'""")
+                .param(personId)
+                .query((rs, n) -> rs.getTimestamp(1))
+                .optional()
+                .filter(java.util.Objects::nonNull)
+                .map(java.sql.Timestamp::toInstant);
+    }
+
+    /** A round whose deadline passed while the person, living in its area, was not sampled. */
+    public record Overdue(long roundId, String roundName, Instant deadline) {}
+
+    /**
+     * Open, non-drill rounds past their deadline whose area holds the person's micro-grid path and
+     * that have neither a sample nor a recorded absence of the person.
+     */
+    public List<Overdue> overdue(long personId, String path, Instant at) {
+        return jdbc.sql(
+                        """
+                        select r.id, r.name, r.deadline from testing.rounds r
+                         where r.status = 'OPEN' and not r.drill and r.deadline < ?
+                           and exists (select 1 from testing.round_areas a
+                                        where a.round_id = r.id and ? like a.path || '%')
+                           and not exists (select 1 from testing.samples s
+                                            where s.round_id = r.id and s.person_id = ?)
+                           and not exists (select 1 from testing.absences b
+                                            where b.round_id = r.id and b.person_id = ?)""")
+                .params(java.sql.Timestamp.from(at), path, personId, personId)
+                .query((rs, n) -> new Overdue(
+                        rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
+                .list();
+    }
 }

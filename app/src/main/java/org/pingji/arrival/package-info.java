@@ -1,0 +1,7 @@
+/**
+ * Arrivals (来返报备): self-reported or recorded at checkpoints, matched against the risk
+ * versions in force during the trip and the policy edition, turned into measures and grid
+ * worker tasks, and into health-status reasons; re-matched when risk areas change.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Arrivals")
+package org.pingji.arrival;

@@ -1,0 +1,120 @@
+package org.pingji.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Base64;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.pingji.PingjiTest;
+import org.pingji.access.Caller;
+import org.pingji.access.Role;
+import org.pingji.person.PersonDirectory;
+import org.pingji.status.StatusCodes;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Real Chromium at a checkpoint: the code verifier checks Ed25519 signatures in the browser
+ * (WebCrypto) with cached keys, and the desk records a passage with the server's decision.
+ */
+@PingjiTest
+class CheckpointJourneyTests {
+
+    static WebDriver browser;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    StatusCodes codes;
+
+    @Autowired
+    PersonDirectory persons;
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        assertThat(new File(CommanderJourneyTests.CHROMEDRIVER).canExecute()).isTrue();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CommanderJourneyTests.CHROMIUM);
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-extensions",
+                "--window-size=420,900",
+                "--user-data-dir=" + Files.createTempDirectory("pingji-chromium"));
+        browser = new ChromeDriver(
+                new ChromeDriverService.Builder()
+                        .usingDriverExecutable(new File(CommanderJourneyTests.CHROMEDRIVER))
+                        .build(),
+                options);
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    String token() {
+        long id = persons.firstIn("1410291000010102").orElseThrow().id();
+        Caller admin = new Caller(1, "admin", "admin", Role.ADMIN, "141029", "/141029/");
+        return codes.issue(admin, id).token();
+    }
+
+    @Test
+    void aGreenCodeIsVerifiedInTheBrowserAndATamperedOneIsRefused() {
+        String base = "http://127.0.0.1:" + port;
+        browser.get(base + "/login");
+        browser.findElement(By.id("username")).sendKeys("checkpoint1");
+        browser.findElement(By.id("password")).sendKeys("demo");
+        browser.findElement(By.id("login-submit")).click();
+        browser.get(base + "/verify");
+        String token = token();
+        var input = browser.findElement(By.id("verify-token"));
+        input.sendKeys(token);
+        browser.findElement(By.cssSelector("#verify-form button")).click();
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        wait.until(ExpectedConditions.attributeToBeNotEmpty(browser.findElement(By.id("verify-result")), "data-valid"));
+        var result = browser.findElement(By.id("verify-result"));
+        assertThat(result.getDomAttribute("data-valid")).isEqualTo("true");
+        assertThat(result.getText()).contains("绿码");
+
+        byte[] bytes = Base64.getUrlDecoder().decode(token.substring(4));
+        bytes[15] = 2; // claim RED without the key
+        input.clear();
+        input.sendKeys("PJ1." + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+        browser.findElement(By.cssSelector("#verify-form button")).click();
+        wait.until(ExpectedConditions.attributeToBe(By.id("verify-result"), "data-valid", "false"));
+        assertThat(browser.findElement(By.id("verify-result")).getText()).contains("签名无效");
+
+        // the desk: the scanned code is pre-checked in the browser, the server decides and records
+        browser.get(base + "/checkpoints");
+        browser.findElement(By.cssSelector("#checkpoints a")).click();
+        String before = browser.findElement(By.id("count-vehicles")).getText();
+        browser.findElement(By.id("desk-codes")).sendKeys(token());
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("desk-precheck"), "GREEN"));
+        browser.findElement(By.cssSelector("#desk-form button")).click();
+        assertThat(browser.findElement(By.id("desk-result")).getText()).contains("通行");
+        assertThat(Integer.parseInt(browser.findElement(By.id("count-vehicles")).getText()))
+                .isEqualTo(Integer.parseInt(before) + 1);
+    }
+}
