@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -87,5 +91,56 @@ class CompanionDifferentialTests {
             // dense enough that the thresholds matter: some phones qualify, some do not
             assertThat(spark.companions()).hasSizeBetween(10, 250);
         }
+    }
+
+    @Test
+    void parquetInputGivesTheSameCompanionsAsCsv() throws Exception {
+        Path csv = CompanionFixtures.planted(dir, false);
+        List<String> cases = List.of(CompanionFixtures.C1, CompanionFixtures.C2, CompanionFixtures.C3);
+        CompanionResult fromCsv =
+                CompanionJob.run(spark, CompanionFixtures.request(csv, cases, CompanionDefinition.defaults()), p -> {});
+        StructType schema = new StructType()
+                .add("phone", DataTypes.StringType, true)
+                .add("timestamp", DataTypes.TimestampType, true)
+                .add("lat", DataTypes.DoubleType, true)
+                .add("lon", DataTypes.DoubleType, true);
+        List<Row> rows = new ArrayList<>();
+        for (String line : java.nio.file.Files.readAllLines(csv)) {
+            PingParser.Parsed p = PingParser.parse(line);
+            if (p != null && p.reason() == null) {
+                rows.add(RowFactory.create(
+                        p.phone(),
+                        java.sql.Timestamp.from(java.time.Instant.ofEpochSecond(p.epochSecond())),
+                        p.lat(),
+                        p.lon()));
+            }
+        }
+        rows.add(RowFactory.create("12345", java.sql.Timestamp.from(CompanionFixtures.DAY), 36.0, 111.0));
+        rows.add(RowFactory.create("13800000098", null, 36.0, 111.0));
+        rows.add(RowFactory.create("13800000098", java.sql.Timestamp.from(CompanionFixtures.DAY), null, 111.0));
+        Path parquet = dir.resolve("planted.parquet");
+        spark.createDataFrame(rows, schema).write().mode("overwrite").parquet(parquet.toString());
+
+        CompanionResult fromParquet = CompanionJob.run(
+                spark,
+                new CompanionRequest(
+                        parquet.toString(),
+                        true,
+                        CompanionFixtures.FROM,
+                        CompanionFixtures.TO,
+                        cases,
+                        CompanionDefinition.defaults()),
+                p -> {});
+
+        assertThat(fromParquet.companions()).isEqualTo(fromCsv.companions());
+        assertThat(fromParquet.usedRows()).isEqualTo(fromCsv.usedRows());
+        assertThat(fromParquet.badRows())
+                .containsExactlyInAnyOrderEntriesOf(java.util.Map.of(
+                        "BAD_PHONE", 1L,
+                        "BAD_TIMESTAMP", 1L,
+                        "BAD_COORDINATE", 1L,
+                        "OUTSIDE_CHINA", 2L,
+                        "OUTSIDE_PERIOD", 1L,
+                        "BEFORE_LOOK_BACK", 4L));
     }
 }

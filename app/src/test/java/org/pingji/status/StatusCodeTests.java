@@ -134,7 +134,7 @@ class StatusCodeTests {
 
     @Test
     void anOverrideNeedsAReasonAndASecondApprover() {
-        long id = person("1410291000010201");
+        long id = person("1410291000030101");
         assertThat(mvc.post()
                         .uri("/api/status/" + id + "/overrides")
                         .header(HttpHeaders.AUTHORIZATION, basic("commander"))
