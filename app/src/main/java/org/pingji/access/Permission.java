@@ -30,6 +30,10 @@ public enum Permission {
     ARRIVAL_RECORD,
     /** Open point-to-point transfers and sign handover receipts. */
     TRANSFER_HANDLE,
+    /** Run spatiotemporal-companion detection and read its runs and results (full phones, audited). */
+    COMPANION_RUN,
+    /** See and record the caller's own companion follow-ups (locate, two tests, clear or escalate). */
+    COMPANION_FOLLOW_UP,
     /** Browse the audit log and manage users. */
     ADMINISTER,
     /** Manage quarantine sites, rooms and placements; release (and approve release overrides). */

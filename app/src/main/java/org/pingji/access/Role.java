@@ -3,6 +3,8 @@ package org.pingji.access;
 import static org.pingji.access.Permission.ARRIVAL_RECORD;
 import static org.pingji.access.Permission.CHECKPOINT_CHECK;
 import static org.pingji.access.Permission.CHECK_IN;
+import static org.pingji.access.Permission.COMPANION_FOLLOW_UP;
+import static org.pingji.access.Permission.COMPANION_RUN;
 import static org.pingji.access.Permission.HEALTH_CHECK;
 import static org.pingji.access.Permission.LAB_REPORT;
 import static org.pingji.access.Permission.LEDGER_EXPORT;
@@ -56,12 +58,21 @@ public enum Role {
             STATUS_READ,
             ARRIVAL_RECORD,
             HEALTH_CHECK,
-            CHECK_IN)),
+            CHECK_IN,
+            COMPANION_FOLLOW_UP)),
     SAMPLER(EnumSet.of(REGION_READ, SAMPLE)),
     LAB(EnumSet.of(REGION_READ, LAB_REPORT)),
     CHECKPOINT_STAFF(EnumSet.of(REGION_READ, STATUS_READ, CHECKPOINT_CHECK, ARRIVAL_RECORD, TRANSFER_HANDLE, CHECK_IN)),
-    EPIDEMIOLOGIST(
-            EnumSet.of(REGION_READ, LEDGER_READ, LEDGER_EXPORT, UNMASK, STATUS_READ, STATUS_OVERRIDE, TRACE, CHECK_IN)),
+    EPIDEMIOLOGIST(EnumSet.of(
+            REGION_READ,
+            LEDGER_READ,
+            LEDGER_EXPORT,
+            UNMASK,
+            STATUS_READ,
+            STATUS_OVERRIDE,
+            TRACE,
+            CHECK_IN,
+            COMPANION_RUN)),
     QUARANTINE_MANAGER(
             EnumSet.of(REGION_READ, LEDGER_READ, STATUS_READ, TRANSFER_HANDLE, QUARANTINE_MANAGE, HEALTH_CHECK)),
     INSPECTOR(EnumSet.of(REGION_READ)),

@@ -171,6 +171,53 @@ public class PersonManagement {
                 .list();
     }
 
+    /** A ledger person holding a phone number, for matching phone lists to persons. */
+    public record PhoneHolder(String phone, long personId, String microGridCode, String path) {}
+
+    /**
+     * Persons in the caller's jurisdiction whose phone is one of {@code phones} (normalised 11-digit
+     * numbers, looked up by keyed hash); a phone held by several persons maps to each of them.
+     */
+    public List<PhoneHolder> findByPhones(Caller caller, java.util.Collection<String> phones) {
+        caller.require(Permission.LEDGER_READ);
+        List<PhoneHolder> found = new java.util.ArrayList<>();
+        List<String> all = List.copyOf(new java.util.LinkedHashSet<>(phones));
+        for (int from = 0; from < all.size(); from += 500) {
+            List<String> batch = all.subList(from, Math.min(all.size(), from + 500));
+            Map<java.nio.ByteBuffer, String> byHash = new java.util.HashMap<>();
+            List<Object> params = new java.util.ArrayList<>();
+            for (String phone : batch) {
+                byte[] hash = vault.hash(phone);
+                byHash.put(java.nio.ByteBuffer.wrap(hash), phone);
+                params.add(hash);
+            }
+            params.add(caller.pathPattern());
+            String marks = String.join(",", java.util.Collections.nCopies(batch.size(), "?"));
+            jdbc.sql(
+                            "select p.phone_hash, p.id, p.micro_grid_code, p.path from person.persons p where p.phone_hash in ("
+                                    + marks + ") and p.path like ? order by p.id")
+                    .params(params)
+                    .query((rs, n) -> new PhoneHolder(
+                            byHash.get(java.nio.ByteBuffer.wrap(rs.getBytes(1))),
+                            rs.getLong(2),
+                            rs.getString(3),
+                            rs.getString(4)))
+                    .list()
+                    .forEach(found::add);
+        }
+        return found;
+    }
+
+    /** Encrypts a phone number for storage by another module (AES-GCM with the ledger's key). */
+    public byte[] sealPhone(String phone) {
+        return vault.encrypt(phone);
+    }
+
+    /** Decrypts what {@link #sealPhone} returned; callers audit the read. */
+    public String openPhone(byte[] sealed) {
+        return vault.decrypt(sealed);
+    }
+
     /** A person's ledger entry (masked); 404 outside the jurisdiction. Audited. */
     public PersonDetail person(Caller caller, long id) {
         caller.require(Permission.LEDGER_READ);
