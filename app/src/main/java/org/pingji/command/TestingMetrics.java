@@ -1,9 +1,13 @@
 package org.pingji.command;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.pingji.access.Caller;
 import org.pingji.grid.Region;
 import org.pingji.testing.Coverage;
@@ -20,21 +24,50 @@ import org.springframework.stereotype.Component;
 @Configuration(proxyBeanMethods = false)
 class TestingMetrics {
 
-    /** Finds the current round and its coverage per region. */
+    /**
+     * Finds the current round and its coverage per region. Both are reused for
+     * {@code pingji.command.metric-cache} (default 10 s): the testing facade answers one region
+     * per call, and every big screen polling the dashboard would otherwise recompute the same
+     * figures.
+     */
     @Component
     static class CurrentRound {
-        private final TestingManagement testing;
+        private record Cached(Instant at, Object value) {}
 
-        CurrentRound(TestingManagement testing) {
+        private final TestingManagement testing;
+        private final CommandSettings settings;
+        private final Clock clock;
+        private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+        CurrentRound(TestingManagement testing, CommandSettings settings, Clock clock) {
             this.testing = testing;
+            this.settings = settings;
+            this.clock = clock;
+        }
+
+        @SuppressWarnings("unchecked")
+        private <T> T cached(String key, Supplier<T> compute) {
+            Instant now = Instant.now(clock);
+            Cached c = cache.get(key);
+            if (c != null && c.at().plus(settings.metricCache()).isAfter(now)) {
+                return (T) c.value();
+            }
+            T value = compute.get();
+            if (cache.size() > 20_000) {
+                cache.clear();
+            }
+            cache.put(key, new Cached(now, value));
+            return value;
         }
 
         Optional<RoundView> current(Caller caller) {
-            List<RoundView> open = testing.rounds(caller).stream()
-                    .filter(r -> "OPEN".equals(r.status()))
-                    .toList();
-            return open.stream().filter(r -> !r.drill()).findFirst().or(() -> open.stream()
-                    .findFirst());
+            return cached("round:" + caller.jurisdictionPath(), () -> {
+                List<RoundView> open = testing.rounds(caller).stream()
+                        .filter(r -> "OPEN".equals(r.status()))
+                        .toList();
+                return open.stream().filter(r -> !r.drill()).findFirst().or(() -> open.stream()
+                        .findFirst());
+            });
         }
 
         Map<String, Coverage> coverage(Caller caller, List<Region> regions) {
@@ -42,10 +75,10 @@ class TestingMetrics {
             current(caller).ifPresent(round -> {
                 for (Region r : regions) {
                     if (caller.covers(r.path())) {
-                        Coverage c = testing.coverage(caller, round.id(), r.code());
-                        if (c.registered() > 0 || c.sampled() > 0) {
-                            result.put(r.code(), c);
-                        }
+                        Optional<Coverage> c = cached("coverage:" + round.id() + ":" + r.code(), () -> Optional.of(
+                                        testing.coverage(caller, round.id(), r.code()))
+                                .filter(x -> x.registered() > 0 || x.sampled() > 0));
+                        c.ifPresent(x -> result.put(r.code(), x));
                     }
                 }
             });
