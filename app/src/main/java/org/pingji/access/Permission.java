@@ -43,5 +43,15 @@ public enum Permission {
     /** Cases, investigations, contacts, itineraries and exposure matching (流调). */
     TRACE,
     /** Scan persons in at a venue's place code (场所码). */
-    CHECK_IN
+    CHECK_IN,
+    /** Switch the normal/emergency mode, confirm a switch (second co-leader) and edit emergency plans. */
+    COMMAND_MODE,
+    /** Issue directives to regions or task groups below the caller's own level. */
+    DIRECTIVE_ISSUE,
+    /** Acknowledge and complete directives addressed to the caller's region. */
+    DIRECTIVE_RESPOND,
+    /** Fill in the daily report of a region in the jurisdiction. */
+    REPORT_FILL,
+    /** Keep the duty roster and duty log, handle alerts, record drills. */
+    DUTY
 }

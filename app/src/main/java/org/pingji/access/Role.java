@@ -3,8 +3,12 @@ package org.pingji.access;
 import static org.pingji.access.Permission.ARRIVAL_RECORD;
 import static org.pingji.access.Permission.CHECKPOINT_CHECK;
 import static org.pingji.access.Permission.CHECK_IN;
+import static org.pingji.access.Permission.COMMAND_MODE;
 import static org.pingji.access.Permission.COMPANION_FOLLOW_UP;
 import static org.pingji.access.Permission.COMPANION_RUN;
+import static org.pingji.access.Permission.DIRECTIVE_ISSUE;
+import static org.pingji.access.Permission.DIRECTIVE_RESPOND;
+import static org.pingji.access.Permission.DUTY;
 import static org.pingji.access.Permission.HEALTH_CHECK;
 import static org.pingji.access.Permission.LAB_REPORT;
 import static org.pingji.access.Permission.LEDGER_EXPORT;
@@ -12,6 +16,7 @@ import static org.pingji.access.Permission.LEDGER_IMPORT;
 import static org.pingji.access.Permission.LEDGER_READ;
 import static org.pingji.access.Permission.QUARANTINE_MANAGE;
 import static org.pingji.access.Permission.REGION_READ;
+import static org.pingji.access.Permission.REPORT_FILL;
 import static org.pingji.access.Permission.RISK_MANAGE;
 import static org.pingji.access.Permission.ROUND_MANAGE;
 import static org.pingji.access.Permission.SAMPLE;
@@ -36,7 +41,11 @@ public enum Role {
             ROUND_MANAGE,
             RISK_MANAGE,
             STATUS_READ,
-            STATUS_OVERRIDE)),
+            STATUS_OVERRIDE,
+            COMMAND_MODE,
+            DIRECTIVE_ISSUE,
+            REPORT_FILL,
+            DUTY)),
     TOWNSHIP_OFFICER(EnumSet.of(
             REGION_READ,
             LEDGER_READ,
@@ -46,9 +55,20 @@ public enum Role {
             ROUND_MANAGE,
             STATUS_READ,
             ARRIVAL_RECORD,
-            HEALTH_CHECK)),
-    VILLAGE_OFFICER(
-            EnumSet.of(REGION_READ, LEDGER_READ, LEDGER_IMPORT, LEDGER_EXPORT, UNMASK, STATUS_READ, ARRIVAL_RECORD)),
+            HEALTH_CHECK,
+            DIRECTIVE_ISSUE,
+            DIRECTIVE_RESPOND,
+            REPORT_FILL)),
+    VILLAGE_OFFICER(EnumSet.of(
+            REGION_READ,
+            LEDGER_READ,
+            LEDGER_IMPORT,
+            LEDGER_EXPORT,
+            UNMASK,
+            STATUS_READ,
+            ARRIVAL_RECORD,
+            DIRECTIVE_RESPOND,
+            REPORT_FILL)),
     GRID_WORKER(EnumSet.of(
             REGION_READ,
             LEDGER_READ,
@@ -59,7 +79,8 @@ public enum Role {
             ARRIVAL_RECORD,
             HEALTH_CHECK,
             CHECK_IN,
-            COMPANION_FOLLOW_UP)),
+            COMPANION_FOLLOW_UP,
+            REPORT_FILL)),
     SAMPLER(EnumSet.of(REGION_READ, SAMPLE)),
     LAB(EnumSet.of(REGION_READ, LAB_REPORT)),
     CHECKPOINT_STAFF(EnumSet.of(REGION_READ, STATUS_READ, CHECKPOINT_CHECK, ARRIVAL_RECORD, TRANSFER_HANDLE, CHECK_IN)),
@@ -77,7 +98,7 @@ public enum Role {
             EnumSet.of(REGION_READ, LEDGER_READ, STATUS_READ, TRANSFER_HANDLE, QUARANTINE_MANAGE, HEALTH_CHECK)),
     INSPECTOR(EnumSet.of(REGION_READ)),
     SUPPLIES_OFFICER(EnumSet.of(REGION_READ)),
-    DUTY_OFFICER(EnumSet.of(REGION_READ, LEDGER_READ, STATUS_READ)),
+    DUTY_OFFICER(EnumSet.of(REGION_READ, LEDGER_READ, STATUS_READ, DUTY)),
     RESIDENT(EnumSet.noneOf(Permission.class));
 
     private final Set<Permission> permissions;

@@ -1,0 +1,143 @@
+package org.pingji.command;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.pingji.access.Caller;
+import org.pingji.grid.Region;
+import org.pingji.testing.Coverage;
+import org.pingji.testing.RoundView;
+import org.pingji.testing.TestingManagement;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Component;
+
+/**
+ * Coverage (应检尽检) and positives of the current testing round: the newest open round over the
+ * caller's jurisdiction (a non-drill one first). A region outside the round's area has no value.
+ */
+@Configuration(proxyBeanMethods = false)
+class TestingMetrics {
+
+    /**
+     * Finds the current round and its coverage per region. Both are reused for
+     * {@code pingji.command.metric-cache} (default 10 s): the testing facade answers one region
+     * per call, and every big screen polling the dashboard would otherwise recompute the same
+     * figures.
+     */
+    @Component
+    static class CurrentRound {
+        private record Cached(Instant at, Object value) {}
+
+        private final TestingManagement testing;
+        private final CommandSettings settings;
+        private final Clock clock;
+        private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+        CurrentRound(TestingManagement testing, CommandSettings settings, Clock clock) {
+            this.testing = testing;
+            this.settings = settings;
+            this.clock = clock;
+        }
+
+        @SuppressWarnings("unchecked")
+        private <T> T cached(String key, Supplier<T> compute) {
+            Instant now = Instant.now(clock);
+            Cached c = cache.get(key);
+            if (c != null && c.at().plus(settings.metricCache()).isAfter(now)) {
+                return (T) c.value();
+            }
+            T value = compute.get();
+            if (cache.size() > 20_000) {
+                cache.clear();
+            }
+            cache.put(key, new Cached(now, value));
+            return value;
+        }
+
+        Optional<RoundView> current(Caller caller) {
+            return cached("round:" + caller.jurisdictionPath(), () -> {
+                List<RoundView> open = testing.rounds(caller).stream()
+                        .filter(r -> "OPEN".equals(r.status()))
+                        .toList();
+                return open.stream().filter(r -> !r.drill()).findFirst().or(() -> open.stream()
+                        .findFirst());
+            });
+        }
+
+        Map<String, Coverage> coverage(Caller caller, List<Region> regions) {
+            Map<String, Coverage> result = new HashMap<>();
+            current(caller).ifPresent(round -> {
+                for (Region r : regions) {
+                    if (caller.covers(r.path())) {
+                        Optional<Coverage> c = cached("coverage:" + round.id() + ":" + r.code(), () -> Optional.of(
+                                        testing.coverage(caller, round.id(), r.code()))
+                                .filter(x -> x.registered() > 0 || x.sampled() > 0));
+                        c.ifPresent(x -> result.put(r.code(), x));
+                    }
+                }
+            });
+            return result;
+        }
+    }
+
+    @Bean
+    CommandMetric coverageMetric(CurrentRound round) {
+        return new CommandMetric() {
+            @Override
+            public String name() {
+                return "coverage";
+            }
+
+            @Override
+            public String label() {
+                return "本轮核酸检测覆盖率";
+            }
+
+            @Override
+            public String unit() {
+                return "%";
+            }
+
+            @Override
+            public Map<String, Number> values(Caller caller, List<Region> regions) {
+                Map<String, Number> values = new HashMap<>();
+                round.coverage(caller, regions)
+                        .forEach((code, c) -> values.put(code, Math.round(c.sampledRatio() * 1000) / 10.0));
+                return values;
+            }
+        };
+    }
+
+    @Bean
+    CommandMetric positivesMetric(CurrentRound round) {
+        return new CommandMetric() {
+            @Override
+            public String name() {
+                return "positives";
+            }
+
+            @Override
+            public String label() {
+                return "本轮阳性混管人员";
+            }
+
+            @Override
+            public String unit() {
+                return "人";
+            }
+
+            @Override
+            public Map<String, Number> values(Caller caller, List<Region> regions) {
+                Map<String, Number> values = new HashMap<>();
+                round.coverage(caller, regions).forEach((code, c) -> values.put(code, c.positivePersons()));
+                return values;
+            }
+        };
+    }
+}

@@ -1,0 +1,122 @@
+package org.pingji.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.pingji.PingjiTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A real Chromium opens the one-map dashboard as the county commander: the map draws the ten
+ * townships, the KPI tiles show the county's figures (and an empty value for a module not built
+ * yet), a township is drilled into by clicking it, and screenshots go to {@code target/journey}.
+ */
+@PingjiTest
+class DashboardJourneyTests {
+
+    static WebDriver browser;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        assertThat(new File(CommanderJourneyTests.CHROMEDRIVER).canExecute()
+                        && new File(CommanderJourneyTests.CHROMIUM).canExecute())
+                .as("Chromium journeys need Debian's chromium and chromium-driver")
+                .isTrue();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CommanderJourneyTests.CHROMIUM);
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-extensions",
+                "--window-size=1600,1000",
+                "--user-data-dir=" + Files.createTempDirectory("pingji-chromium"));
+        var service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CommanderJourneyTests.CHROMEDRIVER))
+                .build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void theCommanderOpensTheOneMapAndDrillsIntoATownship() throws Exception {
+        String base = "http://127.0.0.1:" + port;
+        browser.get(base + "/login");
+        browser.findElement(By.id("username")).sendKeys("commander");
+        browser.findElement(By.id("password")).sendKeys("demo");
+        browser.findElement(By.id("login-submit")).click();
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.className("topbar")));
+
+        browser.get(base + "/command");
+        wait.until(ExpectedConditions.textToBe(By.id("region-name"), "乡宁县"));
+        assertThat(browser.findElement(By.id("mode-banner")).getText()).contains("乡宁县");
+        // the demo county's 3,000 persons (other tests may have registered a few more)
+        assertThat(Long.parseLong(browser.findElement(By.cssSelector("#kpi-population .v"))
+                        .getText()))
+                .isGreaterThanOrEqualTo(3000);
+        assertThat(browser.findElement(By.cssSelector("#kpi-quarantine .v")).getText())
+                .isEqualTo("—");
+        // ECharts draws the ten townships on a canvas once the map JSON has arrived
+        wait.until(d -> "10".equals(d.findElement(By.id("dashboard")).getDomAttribute("data-map-features")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#map canvas")));
+        assertThat(browser.findElement(By.id("map-title")).getText()).contains("乡宁县", "户籍人口");
+        Path dir = Path.of("target", "journey");
+        Files.createDirectories(dir);
+        Thread.sleep(800); // let the map's entry animation finish before the screenshot
+        Files.write(dir.resolve("dashboard.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+
+        new Select(browser.findElement(By.id("metric"))).selectByValue("households");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("map-title"), "户数"));
+        assertThat(browser.getCurrentUrl()).contains("metric=households");
+
+        // drill down: the dashboard of a township (as a click on its area does)
+        browser.get(base + "/command?region=141029100&metric=population");
+        wait.until(ExpectedConditions.textToBe(By.id("region-name"), "昌宁镇"));
+        wait.until(d -> {
+            String n = d.findElement(By.id("dashboard")).getDomAttribute("data-map-features");
+            return n != null && Integer.parseInt(n) > 1;
+        });
+        assertThat(browser.findElement(By.cssSelector(".breadcrumbs a")).getText())
+                .isEqualTo("乡宁县");
+
+        browser.get(base + "/command?screen=big");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("body.big-screen #map canvas")));
+        wait.until(d -> "10".equals(d.findElement(By.id("dashboard")).getDomAttribute("data-map-features")));
+        Thread.sleep(800);
+        Files.write(
+                dir.resolve("dashboard-big-screen.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        assertThat(Files.size(dir.resolve("dashboard.png"))).isGreaterThan(20_000);
+    }
+}
