@@ -28,7 +28,9 @@ import org.pingji.status.ReasonCode;
 import org.pingji.status.ReasonFact;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The facade of arrivals: report, measures, tasks, counts, and re-matching on risk changes. */
 @Service
@@ -89,7 +91,7 @@ public class Arrivals {
     private final RiskAreas risk;
     private final HealthStatus status;
     private final AccessManagement access;
-    private final org.springframework.transaction.support.TransactionTemplate transactions;
+    private final TransactionTemplate transactions;
 
     Arrivals(
             JdbcClient jdbc,
@@ -99,7 +101,7 @@ public class Arrivals {
             RiskAreas risk,
             HealthStatus status,
             AccessManagement access,
-            org.springframework.transaction.support.TransactionTemplate transactions) {
+            TransactionTemplate transactions) {
         this.transactions = transactions;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -500,15 +502,20 @@ public class Arrivals {
                 }
             }
         }
-        // Phase 1 commits the statuses and exposures on its own, so they show at once; the
-        // grid workers' tasks (several per arrival) follow in phase 2.
-        transactions.executeWithoutResult(tx -> {
+        // Phase 1 commits the statuses on its own (a new transaction even inside a listener's),
+        // so they show at once; the arrivals' exposures and the grid workers' tasks (several per
+        // arrival) follow in phase 2.
+        TransactionTemplate phase = new TransactionTemplate(transactions.getTransactionManager());
+        phase.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        phase.executeWithoutResult(tx -> {
             status.put(facts);
             status.retract(List.of(ReasonCode.HIGH_RISK_ARRIVAL, ReasonCode.MEDIUM_RISK_ARRIVAL), cleared);
-            updateExposures(changedIds, changedExposure, changedArea);
         });
         long statuses = System.nanoTime();
-        transactions.executeWithoutResult(tx -> insertTaskRows(newTasks));
+        phase.executeWithoutResult(tx -> {
+            updateExposures(changedIds, changedExposure, changedArea);
+            insertTaskRows(newTasks);
+        });
         long done = System.nanoTime();
         return new Recomputed(
                 rows.size(),
