@@ -23,9 +23,6 @@ import org.pingji.policy.PolicyEdition;
 import org.pingji.policy.PolicyEditions;
 import org.pingji.policy.QuarantineKind;
 import org.pingji.risk.RiskAreas;
-import org.pingji.status.HealthStatus;
-import org.pingji.status.ReasonCode;
-import org.pingji.status.ReasonFact;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.TransactionDefinition;
@@ -89,7 +86,7 @@ public class Arrivals {
     private final PersonDirectory persons;
     private final PolicyEditions policy;
     private final RiskAreas risk;
-    private final HealthStatus status;
+    private volatile CachedMatcher matcher;
     private final AccessManagement access;
     private final TransactionTemplate transactions;
 
@@ -99,7 +96,6 @@ public class Arrivals {
             PersonDirectory persons,
             PolicyEditions policy,
             RiskAreas risk,
-            HealthStatus status,
             AccessManagement access,
             TransactionTemplate transactions) {
         this.transactions = transactions;
@@ -108,7 +104,6 @@ public class Arrivals {
         this.persons = persons;
         this.policy = policy;
         this.risk = risk;
-        this.status = status;
         this.access = access;
     }
 
@@ -134,6 +129,9 @@ public class Arrivals {
         }
         if (a.arrivedAt().isBefore(a.departedAt())) {
             throw new IllegalArgumentException("arrivedAt: 到达时间不能早于出发时间");
+        }
+        if (a.arrivedAt().isBefore(now.minus(LOOKBACK))) {
+            throw new IllegalArgumentException("arrivedAt: 到达已超过60天，无需报备");
         }
         if (Duration.between(a.departedAt(), a.arrivedAt()).toDays() > 30) {
             throw new IllegalArgumentException("departedAt: 行程超过30天，请分段报备");
@@ -176,9 +174,6 @@ public class Arrivals {
         Instant start = start(a.arrivedAt(), match);
         List<Measure> measures = measures(edition.measures(match.exposure()), start);
         insertTasks(id, person, measures, edition.reference());
-        List<ReasonFact> reasons = new ArrayList<>();
-        reason(id, person.id(), match, a.arrivedAt(), edition, reasons);
-        status.put(reasons);
         return arrival(id);
     }
 
@@ -211,32 +206,84 @@ public class Arrivals {
         return out;
     }
 
-    private void reason(
+    /**
+     * A high- or medium-risk arrival that applies to a person at an instant: from the later of the
+     * arrival and the area's listing, until the edition's travel-history days after the arrival.
+     */
+    public record ArrivalRisk(
             long arrivalId,
             long personId,
-            RiskMatcher.Match match,
-            Instant arrivedAt,
-            PolicyEdition edition,
-            List<ReasonFact> out) {
-        if (match.window() == null) {
-            return;
+            Exposure exposure,
+            String areaText,
+            String levelLabel,
+            Instant since,
+            Instant until,
+            String policyEdition) {}
+
+    private record CachedMatcher(long version, RiskMatcher matcher) {}
+
+    private static final Duration LOOKBACK = Duration.ofDays(60);
+
+    /** The risk windows of the last months, reloaded when the risk version moves. */
+    private RiskMatcher matcher() {
+        long v = risk.version();
+        CachedMatcher m = matcher;
+        if (m == null || m.version() != v) {
+            m = new CachedMatcher(
+                    v, new RiskMatcher(risk.windowsSince(clock.instant().minus(LOOKBACK.multipliedBy(2)))));
+            matcher = m;
         }
-        ReasonCode code = match.exposure() == Exposure.HIGH_RISK_AREA
-                ? ReasonCode.HIGH_RISK_ARRIVAL
-                : ReasonCode.MEDIUM_RISK_ARRIVAL;
-        Instant since = start(arrivedAt, match);
-        Instant until = arrivedAt.plus(Duration.ofDays(edition.travelHistoryDays()));
-        if (!until.isAfter(since)) {
-            return;
+        return m.matcher();
+    }
+
+    /**
+     * The risk reasons a person's recent arrivals give at an instant, judged against the risk
+     * versions now known (so a notice applied after the trip counts at once) and the edition in
+     * force at each arrival.
+     */
+    public List<ArrivalRisk> risksOf(long personId, Instant at) {
+        return risksOf(List.of(personId), at);
+    }
+
+    /** The same for many persons in one query (dashboards, benchmarks). */
+    public List<ArrivalRisk> risksOf(java.util.Collection<Long> personIds, Instant at) {
+        if (personIds.isEmpty()) {
+            return List.of();
         }
-        out.add(new ReasonFact(
-                personId,
-                code,
-                "arrival:" + arrivalId,
-                "来返报备 #%d：%s".formatted(arrivalId, match.window().areaText()),
-                since,
-                until,
-                "%s（防控方案 %s）".formatted(match.window().level().label(), edition.reference())));
+        RiskMatcher m = matcher();
+        Map<String, PolicyEdition> editions = new HashMap<>();
+        List<ArrivalRisk> out = new ArrayList<>();
+        jdbc.sql(
+                        """
+                        select id, person_id, origin_code, departed_at, arrived_at from arrival.arrivals
+                         where person_id = any(?) and arrived_at >= ? and arrived_at <= ?""")
+                .params(personIds.toArray(Long[]::new), Timestamp.from(at.minus(LOOKBACK)), Timestamp.from(at))
+                .query(rs -> {
+                    Instant departed = rs.getTimestamp(4).toInstant();
+                    Instant arrived = rs.getTimestamp(5).toInstant();
+                    PolicyEdition edition = editions.computeIfAbsent(
+                            arrived.atZone(BEIJING).toLocalDate().toString(), k -> policy.inForce(arrived));
+                    RiskMatcher.Match match =
+                            m.classify(rs.getString(3), departed, arrived, edition.travelHistoryDays());
+                    if (match.window() == null) {
+                        return;
+                    }
+                    Instant since = start(arrived, match);
+                    Instant until = arrived.plus(Duration.ofDays(edition.travelHistoryDays()));
+                    if (since.isAfter(at) || !until.isAfter(at)) {
+                        return;
+                    }
+                    out.add(new ArrivalRisk(
+                            rs.getLong(1),
+                            rs.getLong(2),
+                            match.exposure(),
+                            match.window().areaText(),
+                            match.window().level().label(),
+                            since,
+                            until,
+                            edition.reference()));
+                });
+        return out;
     }
 
     private void insertTasks(long arrivalId, PersonRef person, List<Measure> measures, String edition) {
@@ -452,7 +499,7 @@ public class Arrivals {
         long started = System.nanoTime();
         Instant now = clock.instant();
         Instant since = now.minus(Duration.ofDays(60));
-        RiskMatcher matcher = new RiskMatcher(risk.windowsSince(since.minus(Duration.ofDays(30))));
+        RiskMatcher matcher = matcher();
         Map<Long, Object[]> rows = new LinkedHashMap<>();
         for (String code : codes.stream().distinct().toList()) {
             jdbc.sql(
@@ -474,8 +521,6 @@ public class Arrivals {
         }
         long read = System.nanoTime();
         Map<String, PolicyEdition> editions = new HashMap<>();
-        List<ReasonFact> facts = new ArrayList<>();
-        List<String> cleared = new ArrayList<>();
         List<Long> changedIds = new ArrayList<>();
         List<String> changedExposure = new ArrayList<>();
         List<String> changedArea = new ArrayList<>();
@@ -488,11 +533,6 @@ public class Arrivals {
             PolicyEdition edition = editions.computeIfAbsent(
                     arrived.atZone(BEIJING).toLocalDate().toString(), k -> policy.inForce(arrived));
             RiskMatcher.Match match = matcher.classify((String) r[1], departed, arrived, edition.travelHistoryDays());
-            if (match.window() != null) {
-                reason(id, (Long) r[0], match, arrived, edition, facts);
-            } else {
-                cleared.add("arrival:" + id);
-            }
             if (!match.exposure().name().equals(r[4])) {
                 changedIds.add(id);
                 changedExposure.add(match.exposure().name());
@@ -502,16 +542,11 @@ public class Arrivals {
                 }
             }
         }
-        // Phase 1 commits the statuses on its own (a new transaction even inside a listener's),
-        // so they show at once; the arrivals' exposures and the grid workers' tasks (several per
-        // arrival) follow in phase 2.
+        // Statuses need no writing: they are judged on read against the risk versions now known.
+        // What follows is the arrivals' recorded exposure and the grid workers' new tasks.
+        long statuses = System.nanoTime();
         TransactionTemplate phase = new TransactionTemplate(transactions.getTransactionManager());
         phase.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        phase.executeWithoutResult(tx -> {
-            status.put(facts);
-            status.retract(List.of(ReasonCode.HIGH_RISK_ARRIVAL, ReasonCode.MEDIUM_RISK_ARRIVAL), cleared);
-        });
-        long statuses = System.nanoTime();
         phase.executeWithoutResult(tx -> {
             updateExposures(changedIds, changedExposure, changedArea);
             insertTaskRows(newTasks);
@@ -519,7 +554,6 @@ public class Arrivals {
         long done = System.nanoTime();
         return new Recomputed(
                 rows.size(),
-                facts.size(),
                 changedIds.size(),
                 newTasks.size(),
                 (read - started) / 1_000_000,
@@ -573,10 +607,9 @@ public class Arrivals {
     /** What a recomputation did and how long its phases took. */
     public record Recomputed(
             int arrivalsMatched,
-            int reasonsWritten,
             int exposuresChanged,
             int tasksAdded,
             long readMillis,
-            long statusMillis,
+            long matchMillis,
             long tasksMillis) {}
 }

@@ -71,6 +71,7 @@ public class RiskAreas {
     private final Clock clock;
     private final AccessManagement access;
     private final ApplicationEventPublisher events;
+    private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
 
     RiskAreas(
             JdbcClient jdbc,
@@ -229,6 +230,7 @@ public class RiskAreas {
                 .update();
         access.audit(caller, "risk.apply", "notice", String.valueOf(id), changed + " areas changed");
         events.publishEvent(new RiskAreasChanged(id, parsed.asOf(), List.copyOf(codes)));
+        bumpAfterCommit();
         return changed;
     }
 
@@ -254,6 +256,7 @@ public class RiskAreas {
         setLevel(areaId, full, level, at, null, caller.username(), note == null ? "" : note.strip());
         access.audit(caller, "risk.edit", "area", String.valueOf(areaId), level + " from " + at + " " + full);
         events.publishEvent(new RiskAreasChanged(null, at, List.of(r.code())));
+        bumpAfterCommit();
         return areasAt(null, at).stream()
                 .filter(a -> a.id() == areaId)
                 .findFirst()
@@ -412,6 +415,28 @@ public class RiskAreas {
                 .params(areaId, level.name(), Timestamp.from(from), noticeId, by, note)
                 .update();
         return true;
+    }
+
+    /**
+     * A number that changes whenever risk levels change in this process (after the change
+     * commits): readers holding risk windows in memory reload them when it moves.
+     */
+    public long version() {
+        return version.get();
+    }
+
+    private void bumpAfterCommit() {
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCommit() {
+                            version.incrementAndGet();
+                        }
+                    });
+        } else {
+            version.incrementAndGet();
+        }
     }
 
     /** A HIGH or MEDIUM version of an area: its code, level and validity. */

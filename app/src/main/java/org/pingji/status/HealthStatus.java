@@ -22,7 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
  * The status engine. A person's colour is the worst colour of the reasons that apply at the
  * instant; reasons come from facts that their owning modules write (or that this module derives
  * from their events), each with its source, since and until, so a change of fact changes the
- * status at once and an expired reason simply stops applying. Nobody sets a colour directly: an
+ * status at once and an expired reason simply stops applying. Arrivals are judged on read
+ * against the risk versions now known, so a notice changes every affected status when it commits. Nobody sets a colour directly: an
  * override needs a reason and a second approver, both audited.
  */
 @Service
@@ -46,6 +47,7 @@ public class HealthStatus {
     private final TestingManagement testing;
     private final PolicyEditions policy;
     private final AccessManagement access;
+    private final org.pingji.arrival.Arrivals arrivals;
 
     HealthStatus(
             JdbcClient jdbc,
@@ -53,7 +55,9 @@ public class HealthStatus {
             PersonDirectory persons,
             TestingManagement testing,
             PolicyEditions policy,
-            AccessManagement access) {
+            AccessManagement access,
+            org.pingji.arrival.Arrivals arrivals) {
+        this.arrivals = arrivals;
         this.jdbc = jdbc;
         this.clock = clock;
         this.persons = persons;
@@ -111,6 +115,19 @@ public class HealthStatus {
                             rs.getString(5));
                 })
                 .list());
+        for (org.pingji.arrival.Arrivals.ArrivalRisk r : arrivals.risksOf(person.id(), at)) {
+            ReasonCode code = r.exposure() == org.pingji.policy.Exposure.HIGH_RISK_AREA
+                    ? ReasonCode.HIGH_RISK_ARRIVAL
+                    : ReasonCode.MEDIUM_RISK_ARRIVAL;
+            reasons.add(new StatusView.Reason(
+                    code,
+                    code.label(),
+                    code.color(),
+                    "来返报备 #%d：%s".formatted(r.arrivalId(), r.areaText()),
+                    r.since(),
+                    r.until(),
+                    "%s（防控方案 %s）".formatted(r.levelLabel(), r.policyEdition())));
+        }
         for (TestingManagement.Overdue o : testing.overdue(person.id(), person.path(), at)) {
             reasons.add(new StatusView.Reason(
                     ReasonCode.TEST_OVERDUE,

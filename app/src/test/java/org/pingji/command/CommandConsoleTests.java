@@ -32,7 +32,8 @@ class CommandConsoleTests {
         String dashboard = page("commander", "/command");
         assertThat(dashboard)
                 .contains("mode-banner", "一张图", "id=\"kpi-population\"", "户籍人口", "本轮核酸检测覆盖率")
-                .contains("在隔离人数（暂无数据）", "echarts.min.js", "id=\"map\"");
+                .contains("在隔离人数", "今日来返人员", "echarts.min.js", "id=\"map\"")
+                .doesNotContain("在隔离人数（暂无数据）");
         assertThat(page("commander", "/command/mode")).contains("平战转换", "申请切换至");
         assertThat(page("coleader", "/command/plans")).contains("乡宁县新冠肺炎疫情应急处置预案", "综合协调组", "教育防控组");
         assertThat(page("commander", "/command/directives")).contains("下达指令", "昌宁镇");

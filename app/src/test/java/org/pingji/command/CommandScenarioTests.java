@@ -303,10 +303,13 @@ class CommandScenarioTests {
                 .isEqualTo(2);
         assertThat(((Number) first(dashboard, "$.kpis[?(@.name=='overdue_directives')].value")).intValue())
                 .isGreaterThanOrEqualTo(2);
-        List<Object> quarantine = read(dashboard, "$.kpis[?(@.name=='quarantine')].value");
-        assertThat(quarantine).containsOnlyNulls();
+        // quarantine and arrivals come from their modules' metrics now that they exist
         assertThat((List<Boolean>) read(dashboard, "$.kpis[?(@.name=='quarantine')].available"))
-                .containsExactly(false);
+                .containsExactly(true);
+        assertThat(((Number) first(dashboard, "$.kpis[?(@.name=='quarantine')].value")).intValue())
+                .isGreaterThanOrEqualTo(0);
+        assertThat((List<Boolean>) read(dashboard, "$.kpis[?(@.name=='arrivals_today')].available"))
+                .containsExactly(true);
         assertThat(read(dashboard, "$.duty.officer").toString()).isEqualTo("duty1");
         assertThat((List<String>) read(dashboard, "$.alerts[*].message")).anyMatch(m -> m.contains("逾期"));
 
@@ -333,10 +336,12 @@ class CommandScenarioTests {
         assertThat(values.stream().mapToLong(Number::longValue).sum())
                 .isEqualTo(((Number) read(get("commander", "/api/regions/" + townships.getFirst()), "$.population"))
                         .longValue());
-        var empty = get("commander", "/api/command/map?region=" + COUNTY + "&metric=quarantine");
-        assertThat(empty).hasStatusOk();
-        assertThat((Boolean) read(empty, "$.available")).isFalse();
-        assertThat((List<Object>) read(empty, "$.features[*].properties.value")).containsOnlyNulls();
+        var quarantine = get("commander", "/api/command/map?region=" + COUNTY + "&metric=quarantine");
+        assertThat(quarantine).hasStatusOk();
+        assertThat((Boolean) read(quarantine, "$.available")).isTrue();
+        assertThat((List<Object>) read(quarantine, "$.features[*].properties.value"))
+                .hasSize(10)
+                .doesNotContainNull();
         var bogus = get("commander", "/api/command/map?region=" + COUNTY + "&metric=bogus");
         assertThat(bogus).hasStatus(400);
         assertThat(body(bogus)).contains("未知指标");

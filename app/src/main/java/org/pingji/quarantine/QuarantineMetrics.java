@@ -1,0 +1,59 @@
+package org.pingji.quarantine;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.pingji.access.Caller;
+import org.pingji.command.CommandMetric;
+import org.pingji.grid.Region;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The dashboard's "in quarantine" (active placements, central and home) per region, in one query. */
+@Component
+class QuarantineMetrics implements CommandMetric {
+
+    private final JdbcClient jdbc;
+
+    QuarantineMetrics(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public String name() {
+        return "quarantine";
+    }
+
+    @Override
+    public String label() {
+        return "在隔离人数";
+    }
+
+    @Override
+    public String unit() {
+        return "人";
+    }
+
+    @Override
+    public Map<String, Number> values(Caller caller, List<Region> regions) {
+        List<Region> visible =
+                regions.stream().filter(r -> caller.covers(r.path())).toList();
+        Map<String, Number> values = new HashMap<>();
+        visible.forEach(r -> values.put(r.code(), 0L));
+        if (visible.isEmpty()) {
+            return values;
+        }
+        jdbc.sql(
+                        """
+                        select p.code, count(q.id) from unnest(?::text[], ?::text[]) as p(code, path)
+                          join quarantine.placements q on q.path like p.path || '%' and q.status = 'ACTIVE'
+                         group by p.code""")
+                .params(
+                        visible.stream().map(Region::code).toArray(String[]::new),
+                        visible.stream().map(Region::path).toArray(String[]::new))
+                .query(rs -> {
+                    values.put(rs.getString(1), rs.getLong(2));
+                });
+        return values;
+    }
+}
