@@ -86,8 +86,9 @@ class DashboardJourneyTests {
         assertThat(Long.parseLong(browser.findElement(By.cssSelector("#kpi-population .v"))
                         .getText()))
                 .isGreaterThanOrEqualTo(3000);
+        // persons in quarantine come from the quarantine module: a number (other tests place people)
         assertThat(browser.findElement(By.cssSelector("#kpi-quarantine .v")).getText())
-                .isEqualTo("—");
+                .matches("\\d+");
         // ECharts draws the ten townships on a canvas once the map JSON has arrived
         wait.until(d -> "10".equals(d.findElement(By.id("dashboard")).getDomAttribute("data-map-features")));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#map canvas")));
