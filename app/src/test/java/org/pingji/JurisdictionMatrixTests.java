@@ -28,6 +28,9 @@ class JurisdictionMatrixTests {
     @Autowired
     MockMvcTester mvc;
 
+    @Autowired
+    org.pingji.person.PersonDirectory persons;
+
     MvcTestResult get(String user, String uri) {
         return mvc.get()
                 .uri(uri)
@@ -172,5 +175,38 @@ class JurisdictionMatrixTests {
         assertThat(codes).containsExactly(TOWNSHIP);
         assertThat(mvc.get().uri("/api/regions/" + COUNTY).header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
                 .hasStatus(403);
+    }
+
+    @ParameterizedTest(name = "{0} reads the status of the first person of micro-grid {1}: {2}")
+    @CsvSource({
+        "commander,1410291000010101,200",
+        "township1,1410291000010101,200",
+        "township1,1410291012000101,404",
+        "village1,1410291000020101,404",
+        "gridworker1,1410291000010101,200",
+        "gridworker1,1410291000010102,404",
+        "resident1,1410291000010101,200",
+        "resident1,1410291000010102,404",
+        "sampler1,1410291000010101,404",
+        "inspector1,1410291000010101,404"
+    })
+    void statusReadsAreScoped(String user, String microGrid, int status) {
+        long id = persons.firstIn(microGrid).orElseThrow().id();
+        assertThat(get(user, "/api/status/" + id)).hasStatus(status);
+        assertThat(get(user, "/api/status/" + id + "/code")).hasStatus(status);
+    }
+
+    @ParameterizedTest(name = "{0} sees {1} checkpoints")
+    @CsvSource({"commander,13", "checkpoint1,-1", "village1,-1"})
+    void checkpointsAreThoseOfTheJurisdiction(String user, int count) {
+        var result = get(user, "/api/checkpoints");
+        assertThat(result).hasStatusOk();
+        List<String> regions = JsonPath.read(body(result), "$[*].regionCode");
+        if (count >= 0) {
+            assertThat(regions).hasSize(count);
+        } else {
+            // a township's staff see only their township's checkpoints (possibly none)
+            assertThat(regions).allSatisfy(r -> assertThat(r).isEqualTo(TOWNSHIP));
+        }
     }
 }
