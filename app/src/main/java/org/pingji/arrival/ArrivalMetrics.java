@@ -3,7 +3,6 @@ package org.pingji.arrival;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.pingji.access.Caller;
@@ -41,28 +40,13 @@ class ArrivalMetrics implements CommandMetric {
 
     @Override
     public Map<String, Number> values(Caller caller, List<Region> regions) {
-        List<Region> visible =
-                regions.stream().filter(r -> caller.covers(r.path())).toList();
-        Map<String, Number> values = new HashMap<>();
-        visible.forEach(r -> values.put(r.code(), 0L));
-        if (visible.isEmpty()) {
-            return values;
-        }
         LocalDate today = LocalDate.now(clock.withZone(Arrivals.BEIJING));
-        jdbc.sql(
-                        """
-                        select p.code, count(a.id) from unnest(?::text[], ?::text[]) as p(code, path)
-                          join arrival.arrivals a on a.path like p.path || '%' and a.arrived_at >= ? and a.arrived_at < ?
-                         group by p.code""")
-                .params(
-                        visible.stream().map(Region::code).toArray(String[]::new),
-                        visible.stream().map(Region::path).toArray(String[]::new),
-                        Timestamp.from(today.atStartOfDay(Arrivals.BEIJING).toInstant()),
-                        Timestamp.from(
-                                today.plusDays(1).atStartOfDay(Arrivals.BEIJING).toInstant()))
-                .query(rs -> {
-                    values.put(rs.getString(1), rs.getLong(2));
-                });
-        return values;
+        return CommandMetric.countPerRegion(
+                jdbc,
+                caller,
+                regions,
+                "join arrival.arrivals a on a.path like p.path || '%' and a.arrived_at >= ? and a.arrived_at < ?",
+                Timestamp.from(today.atStartOfDay(Arrivals.BEIJING).toInstant()),
+                Timestamp.from(today.plusDays(1).atStartOfDay(Arrivals.BEIJING).toInstant()));
     }
 }

@@ -29,4 +29,37 @@ public interface CommandMetric {
      * should answer them together rather than one query per region.
      */
     Map<String, Number> values(Caller caller, List<Region> regions);
+
+    /**
+     * Counts rows per region in one query, the usual way to implement {@link #values}:
+     * {@code joinAndWhere} joins the regions (alias {@code p}, columns {@code code} and
+     * {@code path}) to the counted rows and filters them, with {@code params} for its
+     * placeholders. Regions outside the caller's jurisdiction get no value; visible regions
+     * without rows get 0.
+     */
+    static Map<String, Number> countPerRegion(
+            org.springframework.jdbc.core.simple.JdbcClient jdbc,
+            Caller caller,
+            List<Region> regions,
+            String joinAndWhere,
+            Object... params) {
+        List<Region> visible =
+                regions.stream().filter(r -> caller.covers(r.path())).toList();
+        Map<String, Number> values = new java.util.HashMap<>();
+        visible.forEach(r -> values.put(r.code(), 0L));
+        if (visible.isEmpty()) {
+            return values;
+        }
+        Object[] all = new Object[params.length + 2];
+        all[0] = visible.stream().map(Region::code).toArray(String[]::new);
+        all[1] = visible.stream().map(Region::path).toArray(String[]::new);
+        System.arraycopy(params, 0, all, 2, params.length);
+        jdbc.sql("select p.code, count(*) from unnest(?::text[], ?::text[]) as p(code, path) " + joinAndWhere
+                        + " group by p.code")
+                .params(all)
+                .query(rs -> {
+                    values.put(rs.getString(1), rs.getLong(2));
+                });
+        return values;
+    }
 }

@@ -36,29 +36,16 @@ class CommandMetrics {
 
             @Override
             public Map<String, Number> values(Caller caller, List<Region> regions) {
-                List<Region> visible =
-                        regions.stream().filter(r -> caller.covers(r.path())).toList();
-                Map<String, Number> values = new HashMap<>();
-                visible.forEach(r -> values.put(r.code(), 0L));
-                if (visible.isEmpty()) {
-                    return values;
-                }
-                jdbc.sql(
-                                """
-                                select p.code, count(*) from unnest(?::text[], ?::text[]) as p(code, path)
-                                join command.directive_recipients r on r.path like p.path || '%'
-                                join command.directives d on d.id = r.directive_id
-                                where d.deadline < ? and r.group_id is null
-                                  and (case when d.response_required then r.done_at is null else r.acknowledged_at is null end)
-                                group by p.code""")
-                        .params(
-                                visible.stream().map(Region::code).toArray(String[]::new),
-                                visible.stream().map(Region::path).toArray(String[]::new),
-                                Timestamp.from(Instant.now(clock)))
-                        .query(rs -> {
-                            values.put(rs.getString(1), rs.getLong(2));
-                        });
-                return values;
+                return CommandMetric.countPerRegion(
+                        jdbc,
+                        caller,
+                        regions,
+                        """
+                        join command.directive_recipients r on r.path like p.path || '%'
+                        join command.directives d on d.id = r.directive_id
+                        where d.deadline < ? and r.group_id is null
+                          and (case when d.response_required then r.done_at is null else r.acknowledged_at is null end)""",
+                        Timestamp.from(Instant.now(clock)));
             }
         };
     }

@@ -1,6 +1,5 @@
 package org.pingji.quarantine;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.pingji.access.Caller;
@@ -36,24 +35,10 @@ class QuarantineMetrics implements CommandMetric {
 
     @Override
     public Map<String, Number> values(Caller caller, List<Region> regions) {
-        List<Region> visible =
-                regions.stream().filter(r -> caller.covers(r.path())).toList();
-        Map<String, Number> values = new HashMap<>();
-        visible.forEach(r -> values.put(r.code(), 0L));
-        if (visible.isEmpty()) {
-            return values;
-        }
-        jdbc.sql(
-                        """
-                        select p.code, count(q.id) from unnest(?::text[], ?::text[]) as p(code, path)
-                          join quarantine.placements q on q.path like p.path || '%' and q.status = 'ACTIVE'
-                         group by p.code""")
-                .params(
-                        visible.stream().map(Region::code).toArray(String[]::new),
-                        visible.stream().map(Region::path).toArray(String[]::new))
-                .query(rs -> {
-                    values.put(rs.getString(1), rs.getLong(2));
-                });
-        return values;
+        return CommandMetric.countPerRegion(
+                jdbc,
+                caller,
+                regions,
+                "join quarantine.placements q on q.path like p.path || '%' and q.status = 'ACTIVE'");
     }
 }

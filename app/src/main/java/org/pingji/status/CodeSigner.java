@@ -5,7 +5,6 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
@@ -20,10 +19,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.crypto.Cipher;
 import javax.crypto.Mac;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
+import org.pingji.platform.SecretBox;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -59,8 +56,7 @@ class CodeSigner {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final SecretKeySpec wrapKey;
-    private final SecretKeySpec pseudonymKey;
+    private final SecretBox wrapBox;
     private final SecureRandom random = new SecureRandom();
     private final ThreadLocal<Signature> verifiers = ThreadLocal.withInitial(CodeSigner::newSignature);
     private final ThreadLocal<Mac> macs;
@@ -70,26 +66,8 @@ class CodeSigner {
     CodeSigner(JdbcClient jdbc, Clock clock, StatusSettings settings) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.wrapKey = new SecretKeySpec(derive("status-key-wrap", settings.keySecret()), "AES");
-        this.pseudonymKey = new SecretKeySpec(derive("status-pseudonym", settings.keySecret()), "HmacSHA256");
-        this.macs = ThreadLocal.withInitial(() -> {
-            try {
-                Mac mac = Mac.getInstance("HmacSHA256");
-                mac.init(pseudonymKey);
-                return mac;
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-    }
-
-    private static byte[] derive(String purpose, String secret) {
-        try {
-            return MessageDigest.getInstance("SHA-256")
-                    .digest((purpose + ":" + secret).getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        this.wrapBox = new SecretBox("status-key-wrap", settings.keySecret());
+        this.macs = SecretBox.hmacs("status-pseudonym", settings.keySecret());
     }
 
     private static Signature newSignature() {
@@ -239,27 +217,13 @@ class CodeSigner {
     }
 
     private byte[] wrap(byte[] plain) {
-        try {
-            byte[] nonce = new byte[12];
-            random.nextBytes(nonce);
-            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
-            c.init(Cipher.ENCRYPT_MODE, wrapKey, new GCMParameterSpec(128, nonce));
-            byte[] sealed = c.doFinal(plain);
-            byte[] out = new byte[12 + sealed.length];
-            System.arraycopy(nonce, 0, out, 0, 12);
-            System.arraycopy(sealed, 0, out, 12, sealed.length);
-            return out;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return wrapBox.seal(plain);
     }
 
     private byte[] unwrap(byte[] sealed) {
         try {
-            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
-            c.init(Cipher.DECRYPT_MODE, wrapKey, new GCMParameterSpec(128, sealed, 0, 12));
-            return c.doFinal(sealed, 12, sealed.length - 12);
-        } catch (GeneralSecurityException e) {
+            return wrapBox.open(sealed);
+        } catch (IllegalStateException e) {
             throw new IllegalStateException(
                     "A signing key cannot be decrypted: is pingji.status.key-secret the one it was made with?", e);
         }

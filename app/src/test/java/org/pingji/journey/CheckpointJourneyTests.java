@@ -2,8 +2,6 @@ package org.pingji.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Base64;
 import org.junit.jupiter.api.AfterAll;
@@ -11,9 +9,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.pingji.PingjiTest;
@@ -43,28 +38,8 @@ class CheckpointJourneyTests {
     PersonDirectory persons;
 
     @BeforeAll
-    static void startBrowser() throws Exception {
-        assertThat(new File(CommanderJourneyTests.CHROMEDRIVER).canExecute()).isTrue();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CommanderJourneyTests.CHROMIUM);
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--disable-extensions",
-                "--window-size=420,900",
-                "--user-data-dir=" + Files.createTempDirectory("pingji-chromium"));
-        browser = new ChromeDriver(
-                new ChromeDriverService.Builder()
-                        .usingDriverExecutable(new File(CommanderJourneyTests.CHROMEDRIVER))
-                        .build(),
-                options);
-        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+    static void startBrowser() {
+        browser = Chromium.start(420, 900);
     }
 
     @AfterAll

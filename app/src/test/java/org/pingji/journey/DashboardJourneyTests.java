@@ -2,7 +2,6 @@ package org.pingji.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,9 +12,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -36,30 +32,8 @@ class DashboardJourneyTests {
     int port;
 
     @BeforeAll
-    static void startBrowser() throws Exception {
-        assertThat(new File(CommanderJourneyTests.CHROMEDRIVER).canExecute()
-                        && new File(CommanderJourneyTests.CHROMIUM).canExecute())
-                .as("Chromium journeys need Debian's chromium and chromium-driver")
-                .isTrue();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CommanderJourneyTests.CHROMIUM);
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--disable-extensions",
-                "--window-size=1600,1000",
-                "--user-data-dir=" + Files.createTempDirectory("pingji-chromium"));
-        var service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CommanderJourneyTests.CHROMEDRIVER))
-                .build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+    static void startBrowser() {
+        browser = Chromium.start(1600, 1000);
     }
 
     @AfterAll

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.pingji.TestHttp.body;
 
 import com.jayway.jsonpath.JsonPath;
-import java.io.File;
-import java.nio.file.Files;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -15,9 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.pingji.PingjiTest;
 import org.pingji.tracing.TracingFixtures;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,31 +35,8 @@ class PhonePagesJourneyTests {
     MockMvcTester mvc;
 
     @BeforeAll
-    static void startBrowser() throws Exception {
-        assertThat(new File(CommanderJourneyTests.CHROMEDRIVER).canExecute()
-                        && new File(CommanderJourneyTests.CHROMIUM).canExecute())
-                .as("Chromium journeys need Debian's chromium and chromium-driver")
-                .isTrue();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CommanderJourneyTests.CHROMIUM);
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--disable-extensions",
-                "--window-size=390,844",
-                "--user-data-dir=" + Files.createTempDirectory("pingji-chromium-phone"));
-        browser = new ChromeDriver(
-                new ChromeDriverService.Builder()
-                        .usingDriverExecutable(new File(CommanderJourneyTests.CHROMEDRIVER))
-                        .build(),
-                options);
-        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+    static void startBrowser() {
+        browser = Chromium.start(390, 844);
     }
 
     @AfterAll
