@@ -267,24 +267,7 @@ public class CompanionManagement {
                                file_name, file_bytes, definition, error, created_by, created_at, finished_at
                         from companion.runs where id = ? and path like ?""")
                 .params(id, caller.pathPattern())
-                .query((rs, n) -> new RunView(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        rs.getDouble(3),
-                        Map.of(),
-                        (Long) rs.getObject(4),
-                        List.of(),
-                        rs.getTimestamp(5).toInstant(),
-                        rs.getTimestamp(6).toInstant(),
-                        rs.getInt(7),
-                        rs.getString(8),
-                        rs.getString(9),
-                        rs.getLong(10),
-                        rs.getString(11),
-                        rs.getString(12),
-                        rs.getString(13),
-                        rs.getTimestamp(14).toInstant(),
-                        rs.getTimestamp(15) == null ? null : rs.getTimestamp(15).toInstant()))
+                .query(CompanionManagement::runRow)
                 .optional()
                 .orElseThrow(() -> new CompanionRunNotFound("伴随计算", id));
         Map<String, Long> bad = new TreeMap<>();
@@ -342,24 +325,7 @@ public class CompanionManagement {
                                (select count(*) from companion.companions c where c.run_id = r.id)
                         from companion.runs r where id = ? and path like ?""")
                 .params(id, caller.pathPattern())
-                .query((rs, n) -> new RunView(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        rs.getDouble(3),
-                        Map.of(),
-                        (Long) rs.getObject(4),
-                        List.of(),
-                        rs.getTimestamp(5).toInstant(),
-                        rs.getTimestamp(6).toInstant(),
-                        rs.getInt(7),
-                        rs.getString(8),
-                        rs.getString(9),
-                        rs.getLong(10),
-                        rs.getString(11),
-                        rs.getString(12),
-                        rs.getString(13),
-                        rs.getTimestamp(14).toInstant(),
-                        rs.getTimestamp(15) == null ? null : rs.getTimestamp(15).toInstant()))
+                .query(CompanionManagement::runRow)
                 .optional()
                 .orElseThrow(() -> new CompanionRunNotFound("伴随计算", id));
     }
@@ -507,5 +473,27 @@ public class CompanionManagement {
         } catch (IOException e) {
             log.debug("Could not delete {}", dir, e);
         }
+    }
+
+    /** A run's row (columns id … finished_at, in that order) without bad rows and companions. */
+    private static RunView runRow(java.sql.ResultSet rs, int rowNum) throws java.sql.SQLException {
+        return new RunView(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getDouble(3),
+                Map.of(),
+                (Long) rs.getObject(4),
+                List.of(),
+                rs.getTimestamp(5).toInstant(),
+                rs.getTimestamp(6).toInstant(),
+                rs.getInt(7),
+                rs.getString(8),
+                rs.getString(9),
+                rs.getLong(10),
+                rs.getString(11),
+                rs.getString(12),
+                rs.getString(13),
+                rs.getTimestamp(14).toInstant(),
+                rs.getTimestamp(15) == null ? null : rs.getTimestamp(15).toInstant());
     }
 }
