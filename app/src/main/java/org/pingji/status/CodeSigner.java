@@ -58,7 +58,6 @@ class CodeSigner {
     private final Clock clock;
     private final SecretBox wrapBox;
     private final SecureRandom random = new SecureRandom();
-    private final ThreadLocal<Signature> verifiers = ThreadLocal.withInitial(CodeSigner::newSignature);
     private final ThreadLocal<Mac> macs;
     private volatile Map<String, SigningKey> keys;
     private volatile SigningKey active;
@@ -68,14 +67,6 @@ class CodeSigner {
         this.clock = clock;
         this.wrapBox = new SecretBox("status-key-wrap", settings.keySecret());
         this.macs = SecretBox.hmacs("status-pseudonym", settings.keySecret());
-    }
-
-    private static Signature newSignature() {
-        try {
-            return Signature.getInstance("Ed25519");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** 10 bytes of keyed hash of the person id: stable, not reversible without the table. */
@@ -133,18 +124,6 @@ class CodeSigner {
             int length,
             byte[] signature) {
         return org.bouncycastle.math.ec.rfc8032.Ed25519.verify(signature, 0, point, data, offset, length);
-    }
-
-    /** The JDK provider's verification, kept for comparison in the benchmark. */
-    boolean verifyWithJdk(SigningKey key, byte[] data, int offset, int length, byte[] signature) {
-        try {
-            Signature s = verifiers.get();
-            s.initVerify(key.publicKey());
-            s.update(data, offset, length);
-            return s.verify(signature);
-        } catch (java.security.SignatureException | java.security.InvalidKeyException e) {
-            return false;
-        }
     }
 
     /** Makes a new key the signing key; older keys keep verifying. */

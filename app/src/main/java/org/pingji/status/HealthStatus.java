@@ -220,25 +220,6 @@ public class HealthStatus {
                 .update();
     }
 
-    /** Removes facts whose refs start with a prefix (a source recomputes what it derived). */
-    @Transactional
-    public int retractByRefPrefix(ReasonCode code, String refPrefix) {
-        return jdbc.sql("delete from status.reasons where code = ? and ref like ?")
-                .params(code.name(), refPrefix + "%")
-                .update();
-    }
-
-    /** Removes the facts of these refs (any code among the given ones). */
-    @Transactional
-    public int retract(List<ReasonCode> codes, List<String> refs) {
-        if (refs.isEmpty()) {
-            return 0;
-        }
-        return jdbc.sql("delete from status.reasons where code = any(?) and ref = any(?)")
-                .params(codes.stream().map(Enum::name).toArray(String[]::new), refs.toArray(String[]::new))
-                .update();
-    }
-
     /** Asks for an override; it applies only once a different user approves it. Audited. */
     @Transactional
     public Override requestOverride(Caller caller, long personId, HealthColor status, String reason, Instant until) {

@@ -12,7 +12,6 @@ create table status.reasons (
     detail    text not null default '',
     primary key (person_id, code, ref)
 );
-create index reasons_ref on status.reasons (code, ref);
 
 create table status.overrides (
     id           bigserial primary key,
