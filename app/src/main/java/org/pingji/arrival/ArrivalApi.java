@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.pingji.access.Caller;
+import org.pingji.access.Role;
 import org.pingji.grid.GridManagement;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -50,7 +51,7 @@ class ArrivalApi {
                 caller,
                 new Arrivals.NewArrival(
                         r.personId(), r.origin(), r.route(), r.departedAt(), r.arrivedAt(), r.transport()),
-                caller.role() == org.pingji.access.Role.RESIDENT ? "SELF" : "GRID");
+                caller.role() == Role.RESIDENT ? "SELF" : "GRID");
     }
 
     @GetMapping("/{id}")

@@ -2,12 +2,17 @@ package org.pingji.arrival;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.pingji.access.AccessManagement;
 import org.pingji.access.Caller;
 import org.pingji.access.Permission;
 import org.pingji.arrival.Arrivals.ArrivalView;
 import org.pingji.arrival.Arrivals.Measure;
+import org.pingji.arrival.Arrivals.RecentArrival;
 import org.pingji.arrival.Arrivals.RegionCounts;
 import org.pingji.platform.SqlTimes;
 import org.pingji.policy.Exposure;
@@ -108,6 +113,28 @@ class ArrivalReads {
                 .stream()
                 .map(this::arrival)
                 .toList();
+    }
+
+    Map<Long, List<RecentArrival>> recentOf(Collection<Long> personIds, Instant since) {
+        Map<Long, List<RecentArrival>> found = new HashMap<>();
+        if (personIds.isEmpty()) {
+            return found;
+        }
+        jdbc.sql(
+                        """
+                        select id, person_id, origin_code, exposure, arrived_at from arrival.arrivals
+                         where person_id = any(?) and arrived_at >= ? order by arrived_at desc""")
+                .params(personIds.toArray(Long[]::new), Timestamp.from(since))
+                .query(rs -> {
+                    found.computeIfAbsent(rs.getLong(2), k -> new ArrayList<>())
+                            .add(new RecentArrival(
+                                    rs.getLong(1),
+                                    rs.getLong(2),
+                                    rs.getString(3),
+                                    Exposure.valueOf(rs.getString(4)),
+                                    rs.getTimestamp(5).toInstant()));
+                });
+        return found;
     }
 
     List<RegionCounts> counts(Caller caller, String regionPath) {

@@ -9,6 +9,7 @@ import org.pingji.access.AccessManagement;
 import org.pingji.access.Caller;
 import org.pingji.access.Permission;
 import org.pingji.arrival.ArrivalTasks.TaskRow;
+import org.pingji.arrival.Arrivals.ArrivalView;
 import org.pingji.arrival.Arrivals.Measure;
 import org.pingji.arrival.Arrivals.NewArrival;
 import org.pingji.person.PersonDirectory;
@@ -49,8 +50,8 @@ class ArrivalReporting {
         this.tasks = tasks;
     }
 
-    /** Records the arrival and its tasks; returns its id. */
-    long report(Caller caller, NewArrival a, String via) {
+    /** Records the arrival and its tasks. */
+    ArrivalView report(Caller caller, NewArrival a, String via) {
         PersonRef person = persons.byIds(List.of(a.personId())).get(a.personId());
         if (person == null) {
             throw new PersonNotFound(a.personId());
@@ -64,8 +65,8 @@ class ArrivalReporting {
         return record(caller, person, a, via);
     }
 
-    /** Records an arrival of a person already checked as visible to the caller. */
-    long record(Caller caller, PersonRef person, NewArrival a, String via) {
+    /** Records an arrival of a person already checked as visible to the caller; answers without reading back. */
+    ArrivalView record(Caller caller, PersonRef person, NewArrival a, String via) {
         Instant now = clock.instant();
         ArrivalMeasures.validate(a, now);
         String originCode = risk.resolve(a.origin())
@@ -105,6 +106,19 @@ class ArrivalReporting {
         tasks.insert(measures.stream()
                 .map(m -> new TaskRow(id, person.id(), person.path(), m, edition.reference()))
                 .toList());
-        return id;
+        return new ArrivalView(
+                id,
+                person.id(),
+                a.origin().strip(),
+                originCode,
+                risk.divisionName(originCode),
+                a.departedAt(),
+                a.arrivedAt(),
+                a.transport().strip(),
+                via,
+                match.exposure(),
+                riskArea,
+                edition.reference(),
+                measures);
     }
 }

@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import org.pingji.access.Caller;
+import org.pingji.access.Permission;
+import org.pingji.person.PersonRef;
 import org.pingji.policy.Exposure;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -101,7 +104,7 @@ public class Arrivals {
     /** Records an arrival and derives its exposure, measures and tasks. */
     @Transactional
     public ArrivalView report(Caller caller, NewArrival a, String via) {
-        return reads.arrival(reporting.report(caller, a, via));
+        return reads.arrival(reporting.report(caller, a, via).id());
     }
 
     /**
@@ -116,6 +119,24 @@ public class Arrivals {
     /** The same for many persons in one query (dashboards, benchmarks). */
     public List<ArrivalRisk> risksOf(Collection<Long> personIds, Instant at) {
         return risks.risksOf(personIds, at);
+    }
+
+    /**
+     * Records an arrival at a checkpoint for a person the checkpoint already identified (the
+     * caller checks travellers, so the person is not read again); answers without reading back.
+     */
+    @Transactional
+    public ArrivalView recordAtCheckpoint(Caller caller, PersonRef person, NewArrival a) {
+        caller.require(Permission.CHECKPOINT_CHECK);
+        return reporting.record(caller, person, a, "CHECKPOINT");
+    }
+
+    /** A recorded arrival in brief: what a checkpoint weighs. */
+    public record RecentArrival(long id, long personId, String originCode, Exposure exposure, Instant arrivedAt) {}
+
+    /** The arrivals of many persons since an instant, newest first per person, in one query. */
+    public Map<Long, List<RecentArrival>> recentOf(Collection<Long> personIds, Instant since) {
+        return reads.recentOf(personIds, since);
     }
 
     /** One arrival, if the caller may see it (their own, or in the jurisdiction). */

@@ -8,6 +8,7 @@ import org.pingji.access.Caller;
 import org.pingji.access.Permission;
 import org.pingji.grid.GridManagement;
 import org.pingji.grid.PlaceKind;
+import org.pingji.status.ReasonCode;
 import org.pingji.status.StatusCodes;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -69,13 +70,12 @@ class CheckpointConsole {
         model.addAttribute("keysJson", json.writeValueAsString(codes.publicKeys()));
         model.addAttribute(
                 "reasonCodesJson",
-                json.writeValueAsString(Arrays.stream(org.pingji.status.ReasonCode.values())
-                        .map(Enum::name)
-                        .toList()));
+                json.writeValueAsString(
+                        Arrays.stream(ReasonCode.values()).map(Enum::name).toList()));
         model.addAttribute(
                 "reasonLabelsJson",
-                json.writeValueAsString(Arrays.stream(org.pingji.status.ReasonCode.values())
-                        .map(org.pingji.status.ReasonCode::label)
+                json.writeValueAsString(Arrays.stream(ReasonCode.values())
+                        .map(ReasonCode::label)
                         .toList()));
         return "checkpoint/desk";
     }

@@ -9,9 +9,12 @@ import java.util.List;
 import org.pingji.access.AccessManagement;
 import org.pingji.access.Caller;
 import org.pingji.access.Permission;
+import org.pingji.arrival.Arrivals;
+import org.pingji.arrival.Arrivals.ArrivalRisk;
 import org.pingji.person.PersonDirectory;
 import org.pingji.person.PersonNotFound;
 import org.pingji.person.PersonRef;
+import org.pingji.policy.Exposure;
 import org.pingji.policy.PolicyEditions;
 import org.pingji.testing.TestingManagement;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,7 +50,7 @@ public class HealthStatus {
     private final TestingManagement testing;
     private final PolicyEditions policy;
     private final AccessManagement access;
-    private final org.pingji.arrival.Arrivals arrivals;
+    private final Arrivals arrivals;
 
     HealthStatus(
             JdbcClient jdbc,
@@ -56,7 +59,7 @@ public class HealthStatus {
             TestingManagement testing,
             PolicyEditions policy,
             AccessManagement access,
-            org.pingji.arrival.Arrivals arrivals) {
+            Arrivals arrivals) {
         this.arrivals = arrivals;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -94,7 +97,8 @@ public class HealthStatus {
         return statusOf(person, at);
     }
 
-    StatusView statusOf(PersonRef person, Instant at) {
+    /** The status of a person already looked up, at an instant, unscoped (a checkpoint's travellers). */
+    public StatusView statusOf(PersonRef person, Instant at) {
         Timestamp ts = Timestamp.from(at);
         List<StatusView.Reason> reasons = new ArrayList<>(jdbc.sql(
                         """
@@ -115,8 +119,8 @@ public class HealthStatus {
                             rs.getString(5));
                 })
                 .list());
-        for (org.pingji.arrival.Arrivals.ArrivalRisk r : arrivals.risksOf(person.id(), at)) {
-            ReasonCode code = r.exposure() == org.pingji.policy.Exposure.HIGH_RISK_AREA
+        for (ArrivalRisk r : arrivals.risksOf(person.id(), at)) {
+            ReasonCode code = r.exposure() == Exposure.HIGH_RISK_AREA
                     ? ReasonCode.HIGH_RISK_ARRIVAL
                     : ReasonCode.MEDIUM_RISK_ARRIVAL;
             reasons.add(new StatusView.Reason(

@@ -183,6 +183,20 @@ public class StatusCodes {
                 .optional();
     }
 
+    /** The persons behind many pseudonyms in one query (a vehicle's codes); unknown ones are absent. */
+    public java.util.Map<String, Long> personsOf(java.util.Collection<String> pseudonyms) {
+        java.util.Map<String, Long> found = new java.util.HashMap<>();
+        if (pseudonyms.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("select pseudonym, person_id from status.pseudonyms where pseudonym = any(?)")
+                .param(pseudonyms.toArray(String[]::new))
+                .query(rs -> {
+                    found.put(rs.getString(1), rs.getLong(2));
+                });
+        return found;
+    }
+
     /** Public keys for offline checkers (every key that verifies). */
     public List<PublicKeyView> publicKeys() {
         return signer.verifying().stream()

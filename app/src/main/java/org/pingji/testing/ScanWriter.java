@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.pingji.grid.GridManagement;
 import org.pingji.person.PersonDirectory;
 import org.pingji.person.PersonRef;
 import org.slf4j.Logger;
@@ -79,13 +80,49 @@ class ScanWriter implements SmartLifecycle {
         this.capacity = new Semaphore(settings.queueCapacity());
     }
 
-    /** The state of open rounds (for round administration: open, close, assignments). */
+    /** The state of open rounds, for the writer's own batches and result processing. */
     ScanState state() {
         ScanState s = state;
         if (s == null) {
             throw new IllegalStateException("The scan writer has not started");
         }
         return s;
+    }
+
+    /**
+     * Makes a round scannable at its tables once its rows have committed. Round administration
+     * changes the writer's state only through this method and the ones below.
+     */
+    void roundOpened(long roundId, int poolSize, Instant createdAt, List<GridManagement.Site> tables) {
+        ScanState s = state();
+        var open = new ScanState.Round(roundId, poolSize, createdAt);
+        tables.forEach(t -> open.tables.put(
+                t.id(), new ScanState.Table(t.id(), t.name(), t.microGridCode(), t.path(), s.samplersOf(t.id()))));
+        s.rounds.put(roundId, open);
+    }
+
+    /** Stops scans for a closed round (results may still arrive). */
+    void roundClosed(long roundId) {
+        ScanState.Round open = state().rounds.get(roundId);
+        if (open != null) {
+            open.open = false;
+        }
+    }
+
+    /** Lets a sampler scan at the tables (in every open round that has them). */
+    void samplerAssigned(List<Long> tableIds, String username) {
+        ScanState s = state();
+        tableIds.forEach(id -> s.samplersOf(id).add(username));
+    }
+
+    /** The samplers assigned to a table (a copy). */
+    Set<String> samplersAt(long tableId) {
+        return Set.copyOf(state().samplers.getOrDefault(tableId, Set.of()));
+    }
+
+    /** True when the sampler is assigned to the table. */
+    boolean assigned(long tableId, String username) {
+        return state().samplers.getOrDefault(tableId, Set.of()).contains(username);
     }
 
     /** Writes the scans (group-committed) and returns one outcome per scan, in order. */
