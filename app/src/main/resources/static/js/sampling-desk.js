@@ -66,6 +66,10 @@
                             done[o.scanId] = true;
                             log(o.message, o.outcome === 'REJECTED' ? 'error' : 'notice');
                         });
+                        batch.forEach(function (s) {
+                            var o = outcomes.filter(function (x) { return x.scanId === s.scanId; })[0];
+                            if (o && o.outcome === 'ACCEPTED') { counted(s.tubeBarcode); }
+                        });
                         save(pending().filter(function (s) { return !done[s.scanId]; }));
                         return step();
                     });
@@ -74,6 +78,28 @@
                 .catch(function () { render(d.msgOffline + ' · ' + pendingText(pending().length)); })
                 .finally(function () { syncing = null; });
             return syncing;
+        }
+
+        // The server seals a tube when it holds the round's pool size; the desk then moves on.
+        var filled = {};
+        function poolSize() {
+            var o = el('round').selectedOptions[0];
+            return o ? Number(o.getAttribute('data-pool')) : 0;
+        }
+        function counted(barcode) {
+            filled[barcode] = (filled[barcode] || 0) + 1;
+            if (filled[barcode] === poolSize()) { sealed(barcode); }
+        }
+        function sealed(barcode) {
+            var tubes = el('pack-tubes');
+            if (tubes.value.split(/\s+/).indexOf(barcode) < 0) {
+                tubes.value = (tubes.value.trim() ? tubes.value.trim() + '\n' : '') + barcode;
+            }
+            if (tube.value.trim() === barcode) {
+                tube.value = '';
+                el('tube-state').textContent = d.msgSealed.replace('{0}', barcode);
+                tube.focus();
+            }
         }
 
         function queueScan(key) {
@@ -146,14 +172,7 @@
                     .then(function (r) { return r.json().then(function (b) { return { ok: r.ok, body: b }; }); })
                     .then(function (r) {
                         log(r.body.message, r.ok ? 'notice' : 'error');
-                        if (!r.ok) { return; }
-                        var tubes = el('pack-tubes');
-                        if (tubes.value.split(/\s+/).indexOf(barcode) < 0) {
-                            tubes.value = (tubes.value.trim() ? tubes.value.trim() + '\n' : '') + barcode;
-                        }
-                        tube.value = '';
-                        el('tube-state').textContent = '';
-                        tube.focus();
+                        if (r.ok) { sealed(barcode); }
                     });
             }).catch(function () { log(d.msgOffline, 'error'); });
         });
