@@ -24,11 +24,12 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Two filter chains: {@code /api/**} is stateless with HTTP Basic or Bearer API tokens and
- * answers 401 as JSON; the console uses form login with CSRF protection. Both send the same
- * Content-Security-Policy: scripts only from our own origin (page scripts live in
- * {@code static/js}, never inline), no plugins, no framing. Inline styles stay allowed: templates
- * size a few elements with {@code style=""} and htmx adds its indicator style element.
+ * Two filter chains: {@code /api/**} is stateless with HTTP Basic or Bearer API tokens (both
+ * verified once a minute at most, {@link CredentialCache}) and answers 401 as JSON; the console
+ * uses form login with CSRF protection. Both send the same Content-Security-Policy: scripts only
+ * from our own origin (page scripts live in {@code static/js}, never inline), no plugins, no
+ * framing. Inline styles stay allowed: templates size a few elements with {@code style=""} and
+ * htmx adds its indicator style element.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration implements WebMvcConfigurer {
@@ -53,11 +54,12 @@ class SecurityConfiguration implements WebMvcConfigurer {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, UserAccounts accounts) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, UserAccounts accounts, CredentialCache cache) throws Exception {
         return http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
-                .addFilterBefore(new ApiTokenFilter(accounts), BasicAuthenticationFilter.class)
+                .addFilterBefore(new ApiTokenFilter(accounts, cache), BasicAuthenticationFilter.class)
+                .addFilterBefore(new CachedBasicFilter(cache), BasicAuthenticationFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
                 .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))

@@ -23,7 +23,7 @@ class DemoCountyTests {
         for (int i = 0; i < 1189; i++) {
             grids.add(new DemoCounty.MicroGrid("14102910000201%02d".formatted(i % 100), i % 3 == 0 ? village : hamlet));
         }
-        int[] counts = DemoCounty.distribute(new java.util.SplittableRandom(1), grids, 200_000);
+        int[] counts = DemoPopulation.distribute(new java.util.SplittableRandom(1), grids, 200_000);
         assertThat(java.util.Arrays.stream(counts).sum()).isEqualTo(200_000);
         assertThat(java.util.Arrays.stream(counts).min().orElseThrow()).isPositive();
         // Communities are about four times as dense as villages.
