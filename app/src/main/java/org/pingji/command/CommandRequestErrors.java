@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * An unreadable request body sent to command's API (a value of the wrong type, an unknown mode,
  * a malformed date) is bad input (400) naming the field and the value, not an incident.
  */
-@RestControllerAdvice(assignableTypes = {CommandApi.class, CommandConsole.class})
+@RestControllerAdvice(assignableTypes = CommandWeb.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class CommandRequestErrors {
 

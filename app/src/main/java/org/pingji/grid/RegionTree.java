@@ -79,6 +79,15 @@ class RegionTree implements JurisdictionDirectory {
         return lineage;
     }
 
+    /** The micro-grid with the code; anything else is refused. */
+    Region microGrid(String code) {
+        Region region = find(code).orElseThrow(() -> new IllegalArgumentException("Unknown micro-grid code " + code));
+        if (region.level() != RegionLevel.MICRO_GRID) {
+            throw new IllegalArgumentException("Region %s is a %s, not a micro-grid".formatted(code, region.level()));
+        }
+        return region;
+    }
+
     int size() {
         return current().byCode().size();
     }
