@@ -8,8 +8,11 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -21,9 +24,11 @@ import org.springframework.web.bind.annotation.RestController;
 class AccessApi {
 
     private final AccessManagement access;
+    private final Credentials credentials;
 
-    AccessApi(AccessManagement access) {
+    AccessApi(AccessManagement access, Credentials credentials) {
         this.access = access;
+        this.credentials = credentials;
     }
 
     @GetMapping("/api/me")
@@ -39,6 +44,37 @@ class AccessApi {
     @Operation(summary = "Issue an API token for the caller (shown once; use as 'Authorization: Bearer <token>')")
     Map<String, String> token(Caller caller, @Valid @RequestBody TokenRequest request) {
         return Map.of("token", access.issueApiToken(caller, request.name()));
+    }
+
+    record PasswordChange(@NotBlank String currentPassword, @NotBlank @Size(min = 8, max = 128) String newPassword) {}
+
+    @PostMapping("/api/me/password")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Change the caller's password (the old one stops working at once)")
+    void changePassword(Caller caller, @Valid @RequestBody PasswordChange change) {
+        credentials.changePassword(caller, change.currentPassword(), change.newPassword());
+    }
+
+    @GetMapping("/api/tokens")
+    @Operation(summary = "The caller's API tokens (names and dates, never the tokens)")
+    List<Credentials.TokenView> tokens(Caller caller) {
+        return credentials.tokens(caller);
+    }
+
+    @DeleteMapping("/api/tokens/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Revoke one of the caller's API tokens (refused from the next request on)")
+    void revoke(Caller caller, @PathVariable long id) {
+        credentials.revokeToken(caller, id);
+    }
+
+    record Enabled(boolean enabled) {}
+
+    @PutMapping("/api/users/{username}/enabled")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Enable or disable a user inside the caller's jurisdiction (admin only)")
+    void enable(Caller caller, @PathVariable String username, @RequestBody Enabled enabled) {
+        credentials.setEnabled(caller, username, enabled.enabled());
     }
 
     /** A user to create; the jurisdiction must lie inside the admin's own. */

@@ -17,4 +17,9 @@ class AccessErrors {
     Object refused(AccessRefused e, HttpServletRequest request) {
         return ApiError.respond(request, HttpStatus.FORBIDDEN, "forbidden", e.getMessage());
     }
+
+    @ExceptionHandler({Credentials.UnknownUser.class, Credentials.UnknownToken.class})
+    Object unknown(RuntimeException e, HttpServletRequest request) {
+        return ApiError.respond(request, HttpStatus.NOT_FOUND, "not_found", e.getMessage());
+    }
 }

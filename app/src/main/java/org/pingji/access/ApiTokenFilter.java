@@ -5,38 +5,33 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Optional;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Authenticates {@code Authorization: Bearer pj_...} API tokens by their SHA-256. */
+/**
+ * Authenticates {@code Authorization: Bearer pj_...} API tokens by their SHA-256; a verified token
+ * is remembered in the {@link CredentialCache} (dropped at once when revoked).
+ */
 class ApiTokenFilter extends OncePerRequestFilter {
 
-    /** Verified tokens are remembered for a minute so a busy client costs no query per request. */
-    private static final long CACHE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
-
-    private record Cached(UserAccount account, long expiresAt) {}
-
     private final UserAccounts accounts;
-    private final java.util.Map<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
+    private final CredentialCache cache;
 
-    ApiTokenFilter(UserAccounts accounts) {
+    ApiTokenFilter(UserAccounts accounts, CredentialCache cache) {
         this.accounts = accounts;
+        this.cache = cache;
     }
 
-    private java.util.Optional<UserAccount> lookup(String token) {
-        String key = java.util.HexFormat.of().formatHex(AccessManagement.sha256(token));
-        long now = System.nanoTime();
-        Cached cached = cache.get(key);
-        if (cached != null && cached.expiresAt() - now > 0) {
-            return java.util.Optional.of(cached.account());
+    private Optional<UserAccount> lookup(String token) {
+        var cached = cache.find(token);
+        if (cached.isPresent()) {
+            return cached;
         }
-        var account = accounts.byTokenHash(AccessManagement.sha256(token));
-        if (cache.size() > 10_000) {
-            cache.clear();
-        }
-        account.ifPresent(a -> cache.put(key, new Cached(a, now + CACHE_NANOS)));
-        return account;
+        var holder = accounts.byTokenHash(AccessManagement.sha256(token));
+        holder.ifPresent(h -> cache.remember(token, h.account(), h.tokenId()));
+        return holder.map(UserAccounts.TokenHolder::account);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.pingji.access;
 
 import java.util.Objects;
+import org.pingji.platform.Jurisdiction;
 
 /**
  * The authenticated user behind a request, with the jurisdiction every query is scoped to.
@@ -10,7 +11,8 @@ import java.util.Objects;
  *     jurisdiction when its path starts with this one
  */
 public record Caller(
-        long userId, String username, String displayName, Role role, String jurisdictionCode, String jurisdictionPath) {
+        long userId, String username, String displayName, Role role, String jurisdictionCode, String jurisdictionPath)
+        implements Jurisdiction {
 
     public Caller {
         Objects.requireNonNull(role, "role");
@@ -18,11 +20,6 @@ public record Caller(
             throw new IllegalArgumentException(
                     "Jurisdiction path of %s must start and end with '/': %s".formatted(username, jurisdictionPath));
         }
-    }
-
-    /** True when the region or place at {@code path} lies in this caller's subtree. */
-    public boolean covers(String path) {
-        return path != null && path.startsWith(jurisdictionPath);
     }
 
     public boolean can(Permission permission) {

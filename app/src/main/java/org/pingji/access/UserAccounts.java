@@ -25,10 +25,13 @@ class UserAccounts implements UserDetailsService {
     private final AccessSettings settings;
     private final Clock clock;
 
-    UserAccounts(JdbcClient jdbc, AccessSettings settings, Clock clock) {
+    private final CredentialCache cache;
+
+    UserAccounts(JdbcClient jdbc, AccessSettings settings, Clock clock, CredentialCache cache) {
         this.jdbc = jdbc;
         this.settings = settings;
         this.clock = clock;
+        this.cache = cache;
     }
 
     @Override
@@ -40,13 +43,16 @@ class UserAccounts implements UserDetailsService {
                 .orElseThrow(() -> new UsernameNotFoundException("No user " + username));
     }
 
+    /** An unrevoked API token and the user holding it. */
+    record TokenHolder(long tokenId, UserAccount account) {}
+
     /** The user holding an unrevoked API token with this SHA-256. */
-    Optional<UserAccount> byTokenHash(byte[] tokenHash) {
+    Optional<TokenHolder> byTokenHash(byte[] tokenHash) {
         return jdbc.sql("select " + COLUMNS
-                        + " from access.api_tokens t join access.users u on u.id = t.user_id"
+                        + ", t.id from access.api_tokens t join access.users u on u.id = t.user_id"
                         + " where t.token_hash = ? and t.revoked_at is null")
                 .param(tokenHash)
-                .query(this::map)
+                .query((rs, n) -> new TokenHolder(rs.getLong(10), map(rs, n)))
                 .optional();
     }
 
@@ -70,14 +76,21 @@ class UserAccounts implements UserDetailsService {
     @EventListener
     void onFailure(AuthenticationFailureBadCredentialsEvent event) {
         String username = event.getAuthentication().getName();
-        Instant lockUntil = Instant.now(clock).plus(settings.lockout());
-        jdbc.sql(
+        Instant now = Instant.now(clock);
+        Instant lockUntil = now.plus(settings.lockout());
+        // A lockout drops the user's verified credentials at once: the cached right password too.
+        jdbc
+                .sql(
                         """
                         update access.users set failed_logins = failed_logins + 1,
                           locked_until = case when failed_logins + 1 >= ? then ? else locked_until end
-                        where username = ?""")
-                .params(settings.maxFailedLogins(), Timestamp.from(lockUntil), username)
-                .update();
+                        where username = ? returning id, locked_until > ?""")
+                .params(settings.maxFailedLogins(), Timestamp.from(lockUntil), username, Timestamp.from(now))
+                .query((rs, n) -> rs.getBoolean(2) ? rs.getLong(1) : -1L)
+                .list()
+                .stream()
+                .filter(id -> id >= 0)
+                .forEach(cache::forgetUser);
     }
 
     @EventListener

@@ -11,6 +11,7 @@ import org.pingji.access.Permission;
 import org.pingji.grid.GridManagement;
 import org.pingji.grid.Region;
 import org.pingji.grid.RegionMap;
+import org.pingji.platform.CommandMetric;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -99,7 +100,9 @@ class Dashboard {
         List<DashboardView.Kpi> kpis = new ArrayList<>();
         for (DashboardView.Kpi k : catalogue()) {
             CommandMetric m = metrics.get(k.name());
-            Number value = m == null ? null : m.values(caller, List.of(region)).get(region.code());
+            Number value = m == null
+                    ? null
+                    : m.values(caller, List.of(Figures.area(region))).get(region.code());
             kpis.add(new DashboardView.Kpi(k.name(), k.label(), k.unit(), value, k.available()));
         }
         var current = round.current(caller)
@@ -116,7 +119,7 @@ class Dashboard {
                 .single();
         Number overdue = metrics.containsKey("overdue_directives")
                 ? metrics.get("overdue_directives")
-                        .values(caller, List.of(region))
+                        .values(caller, List.of(Figures.area(region)))
                         .getOrDefault(region.code(), 0)
                 : 0;
         var summary = reports.summary(caller, reports.today(), region.code());
@@ -157,8 +160,9 @@ class Dashboard {
         }
         Region region = grid.region(caller, code(caller, regionCode));
         RegionMap base = grid.map(caller, region.code());
-        List<Region> shown = base.features().stream()
-                .map(f -> grid.findRegion((String) f.properties().get("code")).orElseThrow())
+        List<CommandMetric.Area> shown = base.features().stream()
+                .map(f -> Figures.area(
+                        grid.findRegion((String) f.properties().get("code")).orElseThrow()))
                 .toList();
         CommandMetric metric = metrics.get(name);
         Map<String, Number> values = metric == null ? Map.of() : metric.values(caller, shown);

@@ -1,6 +1,7 @@
 package org.pingji.command;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import org.pingji.access.Caller;
 import org.pingji.grid.GridManagement;
 import org.pingji.grid.Region;
 import org.pingji.grid.RegionSummary;
+import org.pingji.platform.CommandMetric;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -29,43 +31,25 @@ class GridMetrics {
 
     private static CommandMetric metric(
             GridManagement grid, String name, String label, String unit, ToLongFunction<RegionSummary> value) {
-        return new CommandMetric() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public String label() {
-                return label;
-            }
-
-            @Override
-            public String unit() {
-                return unit;
-            }
-
-            @Override
-            public Map<String, Number> values(Caller caller, List<Region> regions) {
-                return summaries(grid, caller, regions).entrySet().stream()
-                        .collect(java.util.stream.Collectors.toMap(
-                                Map.Entry::getKey, e -> (Number) value.applyAsLong(e.getValue())));
-            }
-        };
+        return Figures.of(grid, name, label, unit, (caller, regions) -> {
+            Map<String, Number> values = new HashMap<>();
+            summaries(grid, caller, regions).forEach((code, s) -> values.put(code, value.applyAsLong(s)));
+            return values;
+        });
     }
 
     /** Summaries of the regions: siblings come from one children() call of their parent. */
-    static Map<String, RegionSummary> summaries(GridManagement grid, Caller caller, List<Region> regions) {
+    private static Map<String, RegionSummary> summaries(GridManagement grid, Caller caller, List<Region> regions) {
         Map<String, RegionSummary> result = new HashMap<>();
         Set<String> parents = new LinkedHashSet<>();
         for (Region r : regions) {
-            if (r.parentCode() != null && caller.covers(r.path()) && isInside(grid, caller, r.parentCode())) {
+            if (r.parentCode() != null && isInside(grid, caller, r.parentCode())) {
                 parents.add(r.parentCode());
-            } else if (caller.covers(r.path())) {
+            } else {
                 result.put(r.code(), grid.summary(caller, r.code()));
             }
         }
-        Set<String> wanted = new java.util.HashSet<>();
+        Set<String> wanted = new HashSet<>();
         regions.forEach(r -> wanted.add(r.code()));
         for (String parent : parents) {
             grid.children(caller, parent).stream()

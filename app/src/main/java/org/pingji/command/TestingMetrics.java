@@ -9,7 +9,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.pingji.access.Caller;
+import org.pingji.grid.GridManagement;
 import org.pingji.grid.Region;
+import org.pingji.platform.CommandMetric;
 import org.pingji.testing.Coverage;
 import org.pingji.testing.RoundView;
 import org.pingji.testing.TestingManagement;
@@ -87,57 +89,21 @@ class TestingMetrics {
     }
 
     @Bean
-    CommandMetric coverageMetric(CurrentRound round) {
-        return new CommandMetric() {
-            @Override
-            public String name() {
-                return "coverage";
-            }
-
-            @Override
-            public String label() {
-                return "本轮核酸检测覆盖率";
-            }
-
-            @Override
-            public String unit() {
-                return "%";
-            }
-
-            @Override
-            public Map<String, Number> values(Caller caller, List<Region> regions) {
-                Map<String, Number> values = new HashMap<>();
-                round.coverage(caller, regions)
-                        .forEach((code, c) -> values.put(code, Math.round(c.sampledRatio() * 1000) / 10.0));
-                return values;
-            }
-        };
+    CommandMetric coverageMetric(CurrentRound round, GridManagement grid) {
+        return Figures.of(grid, "coverage", "本轮核酸检测覆盖率", "%", (caller, regions) -> {
+            Map<String, Number> values = new HashMap<>();
+            round.coverage(caller, regions)
+                    .forEach((code, c) -> values.put(code, Math.round(c.sampledRatio() * 1000) / 10.0));
+            return values;
+        });
     }
 
     @Bean
-    CommandMetric positivesMetric(CurrentRound round) {
-        return new CommandMetric() {
-            @Override
-            public String name() {
-                return "positives";
-            }
-
-            @Override
-            public String label() {
-                return "本轮阳性混管人员";
-            }
-
-            @Override
-            public String unit() {
-                return "人";
-            }
-
-            @Override
-            public Map<String, Number> values(Caller caller, List<Region> regions) {
-                Map<String, Number> values = new HashMap<>();
-                round.coverage(caller, regions).forEach((code, c) -> values.put(code, c.positivePersons()));
-                return values;
-            }
-        };
+    CommandMetric positivesMetric(CurrentRound round, GridManagement grid) {
+        return Figures.of(grid, "positives", "本轮阳性混管人员", "人", (caller, regions) -> {
+            Map<String, Number> values = new HashMap<>();
+            round.coverage(caller, regions).forEach((code, c) -> values.put(code, c.positivePersons()));
+            return values;
+        });
     }
 }

@@ -3,8 +3,8 @@
  * emergency plans whose task groups get their first actions as tasks on activation, directives
  * sent down the hierarchy and acknowledged and completed per region, the county's daily report
  * rolled up the hierarchy, duty rosters and the duty log, drills, alerts, and the one-map
- * dashboard. Command reads the other modules through their facades and nothing depends on it,
- * except modules that contribute dashboard metrics through {@link org.pingji.command.CommandMetric}.
+ * dashboard. Command reads the other modules through their facades and nothing depends on it:
+ * modules contribute dashboard figures as {@link org.pingji.platform.CommandMetric} beans.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Command")
 package org.pingji.command;

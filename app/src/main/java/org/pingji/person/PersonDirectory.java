@@ -94,4 +94,22 @@ public class PersonDirectory {
                 .query(Long.class)
                 .list();
     }
+
+    /** A person's name and resident ID masked, to show beside their code so that a checker can match the two. */
+    public record MaskedIdentity(String name, String residentId) {}
+
+    /** The person's masked identity (张**, 1410**********1234), if the person exists; unscoped. */
+    public java.util.Optional<MaskedIdentity> maskedIdentity(long personId) {
+        return jdbc.sql("select name, id_masked from person.persons where id = ?")
+                .param(personId)
+                .query((rs, n) -> new MaskedIdentity(maskName(rs.getString(1)), rs.getString(2)))
+                .optional();
+    }
+
+    /** A name with all but its first character hidden (张三 → 张*). */
+    public static String maskName(String name) {
+        return name.isEmpty()
+                ? name
+                : name.charAt(0) + "*".repeat(Math.max(1, name.codePointCount(0, name.length()) - 1));
+    }
 }

@@ -2,9 +2,12 @@ package org.pingji.status;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import org.pingji.access.AccessManagement;
 import org.pingji.access.Caller;
 import org.pingji.access.Permission;
+import org.pingji.person.PersonDirectory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -24,16 +27,25 @@ class StatusConsole {
     private final StatusCodes codes;
     private final AccessManagement access;
     private final tools.jackson.databind.json.JsonMapper json;
+    private final PersonDirectory persons;
+    private final ZoneId zone;
+    private final StatusSettings settings;
 
     StatusConsole(
             HealthStatus status,
             StatusCodes codes,
             AccessManagement access,
-            tools.jackson.databind.json.JsonMapper json) {
+            tools.jackson.databind.json.JsonMapper json,
+            PersonDirectory persons,
+            @Value("${pingji.zone:Asia/Shanghai}") ZoneId zone,
+            StatusSettings settings) {
         this.status = status;
         this.codes = codes;
         this.access = access;
         this.json = json;
+        this.persons = persons;
+        this.zone = zone;
+        this.settings = settings;
     }
 
     @GetMapping("/my-code")
@@ -42,10 +54,25 @@ class StatusConsole {
         model.addAttribute("linked", personId != null);
         if (personId != null) {
             model.addAttribute("view", status.status(caller, personId));
-            model.addAttribute("code", codes.issue(caller, personId));
+            var code = codes.issue(caller, personId);
+            model.addAttribute("code", code);
             model.addAttribute("personId", personId);
+            model.addAttribute("identity", persons.maskedIdentity(personId).orElseThrow());
+            model.addAttribute("expiresAt", code.expiresAt().atZone(zone));
+            model.addAttribute("zone", zone);
+            model.addAttribute("renewAt", renewAt(code.expiresAt(), settings.codeValidity()));
         }
         return "status/my-code";
+    }
+
+    /**
+     * When the code page fetches a fresh code: a fifth of the validity (at most two minutes) before
+     * the code expires, so a resident never shows an expired code while standing at a checkpoint.
+     */
+    static Instant renewAt(Instant expiresAt, java.time.Duration validity) {
+        var margin = validity.dividedBy(5);
+        return expiresAt.minus(
+                margin.compareTo(java.time.Duration.ofMinutes(2)) > 0 ? java.time.Duration.ofMinutes(2) : margin);
     }
 
     @GetMapping(path = "/status/{personId}/code.png", produces = MediaType.IMAGE_PNG_VALUE)

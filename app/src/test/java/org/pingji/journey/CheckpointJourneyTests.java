@@ -86,7 +86,7 @@ class CheckpointJourneyTests {
         browser.findElement(By.cssSelector("#checkpoints a")).click();
         String before = browser.findElement(By.id("count-vehicles")).getText();
         browser.findElement(By.id("desk-codes")).sendKeys(token());
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("desk-precheck"), "GREEN"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("desk-precheck"), "绿码"));
         browser.findElement(By.cssSelector("#desk-form button")).click();
         assertThat(browser.findElement(By.id("desk-result")).getText()).contains("通行");
         assertThat(Integer.parseInt(browser.findElement(By.id("count-vehicles")).getText()))

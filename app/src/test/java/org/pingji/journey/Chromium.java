@@ -32,6 +32,8 @@ final class Chromium {
                 .isTrue();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BINARY);
+        // the journeys fail on console errors: keep the browser log
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         try {
             options.addArguments(
                     "--headless=new",
