@@ -398,7 +398,7 @@ class DemoCounty {
     static String residentId(SplittableRandom random, ResidenceKind residence, Set<String> issued) {
         String origin =
                 switch (residence) {
-                    case REGISTERED -> COUNTY_CODE;
+                    case REGISTERED, AWAY -> COUNTY_CODE;
                     case TEMPORARY -> TEMPORARY_ORIGINS[random.nextInt(TEMPORARY_ORIGINS.length)];
                     case NON_RESIDENT -> OTHER_ORIGINS[random.nextInt(OTHER_ORIGINS.length)];
                 };
