@@ -143,7 +143,7 @@ class DemoPopulation {
     static String residentId(SplittableRandom random, ResidenceKind residence, Set<String> issued) {
         String origin =
                 switch (residence) {
-                    case REGISTERED -> DemoCounty.COUNTY_CODE;
+                    case REGISTERED, AWAY -> DemoCounty.COUNTY_CODE;
                     case TEMPORARY -> TEMPORARY_ORIGINS[random.nextInt(TEMPORARY_ORIGINS.length)];
                     case NON_RESIDENT -> OTHER_ORIGINS[random.nextInt(OTHER_ORIGINS.length)];
                 };

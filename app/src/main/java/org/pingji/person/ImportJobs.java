@@ -65,21 +65,20 @@ class ImportJobs {
         this.clock = clock;
     }
 
-    Job start(Caller caller, java.nio.file.Path file) throws java.io.IOException {
+    Job start(Caller caller, java.nio.file.Path file, LedgerImport.Request request) throws java.io.IOException {
         Instant now = Instant.now(clock);
         jobs.values().removeIf(j -> j.finished != null && j.finished.isBefore(now.minusSeconds(3600)));
         Job job = new Job(caller.username(), java.nio.file.Files.size(file), now);
         jobs.put(job.id, job);
         executor.submit(() -> {
             try (InputStream in = java.nio.file.Files.newInputStream(file)) {
-                job.result = imports.importStream(caller, in, (phase, rows) -> {
+                job.result = imports.importStream(caller, in, request, (phase, rows) -> {
                     job.phase = phase;
                     job.rowsRead = rows;
                 });
             } catch (Exception e) {
                 log.error("Import job {} failed", job.id, e);
-                job.result =
-                        new ImportResult(0, 0, java.util.List.of(new ImportProblem(0, "文件", "", "导入失败，请重试")), 1, 0);
+                job.result = ImportResult.failed(new ImportProblem(0, "文件", "", failure(e)));
             } finally {
                 job.phase = "DONE";
                 job.finished = Instant.now(clock);
@@ -91,6 +90,12 @@ class ImportJobs {
             }
         });
         return job;
+    }
+
+    private static String failure(Exception e) {
+        return e instanceof org.pingji.access.AccessRefused || e instanceof org.pingji.grid.RegionNotFound
+                ? "导入区域不存在或不在您的辖区"
+                : "导入失败，请重试";
     }
 
     /** The caller's job with the id; other users' jobs do not exist for them. */

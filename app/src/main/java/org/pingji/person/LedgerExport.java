@@ -35,36 +35,6 @@ class LedgerExport {
         this.access = access;
     }
 
-    /** The import template: the headers (required ones marked *), one example row and notes. */
-    void template(OutputStream out) throws IOException {
-        Workbook workbook = new Workbook(out, "Pingji", "1.0");
-        Worksheet sheet = workbook.newWorksheet("人口台账");
-        sheet.value(0, 0, "人口台账导入模板（带 * 为必填；身份证号、手机号、编码列请设为文本格式）");
-        sheet.range(0, 0, 0, LedgerColumns.ALL.size() - 1).merge();
-        for (int c = 0; c < LedgerColumns.ALL.size(); c++) {
-            String column = LedgerColumns.ALL.get(c);
-            sheet.value(1, c, LedgerColumns.REQUIRED.contains(column) ? column + "*" : column);
-            sheet.style(1, c).bold().fillColor("DDEBF7").set();
-            sheet.width(c, c == 5 ? 30 : 20);
-        }
-        List<String> example = List.of(
-                "张三", "11010519491231002X", "13800138000", "1410291000010101", "0001", "城关社区1号楼1单元101室", "户籍人口");
-        for (int c = 0; c < example.size(); c++) {
-            sheet.value(2, c, example.get(c));
-        }
-        Worksheet notes = workbook.newWorksheet("填写说明");
-        String[] lines = {
-            "姓名*：不超过50个字", "身份证号*：18位，末位可为X，出生日期和校验位会被核验", "手机号：11位大陆手机号，可不填",
-            "微网格编码*：16位，须为您辖区内的微网格", "户编号*：同一微网格内同一户的成员填写相同户编号", "住址：户的住址，可不填",
-            "居住类型：户籍人口、暂住人口或流动人口，默认户籍人口", "整个文件中只要有一处错误，全部不导入，并列出每个错误的行、列、值和原因"
-        };
-        for (int i = 0; i < lines.length; i++) {
-            notes.value(i, 0, lines[i]);
-        }
-        notes.width(0, 80);
-        workbook.finish();
-    }
-
     /** Persons of a region, read in keyset-paged chunks (never the whole region in memory). */
     void persons(Caller caller, String regionCode, OutputStream out) throws IOException {
         caller.require(Permission.LEDGER_EXPORT);

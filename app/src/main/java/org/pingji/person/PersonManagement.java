@@ -1,6 +1,5 @@
 package org.pingji.person;
 
-import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -36,6 +35,7 @@ public class PersonManagement {
     private final GridManagement grid;
     private final AccessManagement access;
     private final PersonalDataVault vault;
+    private final PersonCopy copy;
     private final Clock clock;
 
     PersonManagement(
@@ -44,12 +44,14 @@ public class PersonManagement {
             GridManagement grid,
             AccessManagement access,
             PersonalDataVault vault,
+            PersonCopy copy,
             Clock clock) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.grid = grid;
         this.access = access;
         this.vault = vault;
+        this.copy = copy;
         this.clock = clock;
     }
 
@@ -329,13 +331,13 @@ public class PersonManagement {
             return new long[0];
         }
         LocalDate today = LocalDate.now(clock);
-        long[] ids = allocateIds(persons.size());
+        long[] ids = copy.allocateIds(persons.size());
         var rows = new PgCopy.Rows();
         Map<String, Long> perGrid = new HashMap<>();
         for (int i = 0; i < persons.size(); i++) {
             NewPerson p = persons.get(i);
             Region microGrid = grid.requireMicroGrid(p.microGridCode());
-            appendRow(
+            copy.appendRow(
                     rows,
                     ids[i],
                     p,
@@ -344,43 +346,9 @@ public class PersonManagement {
                     microGrid);
             perGrid.merge(microGrid.code(), 1L, Long::sum);
         }
-        PgCopy.copy(dataSource, PERSON_COPY_COLUMNS, rows);
+        PgCopy.copy(dataSource, PersonCopy.COLUMNS, rows);
         grid.adjustPopulation(perGrid);
         return ids;
-    }
-
-    /** Takes {@code n} ids from the person sequence in one round trip (for COPY, which returns none). */
-    long[] allocateIds(int n) {
-        return jdbc
-                .sql("select nextval('person.persons_id_seq') from generate_series(1, ?)")
-                .param(n)
-                .query(Long.class)
-                .list()
-                .stream()
-                .mapToLong(Long::longValue)
-                .toArray();
-    }
-
-    static final String PERSON_COPY_COLUMNS =
-            "person.persons (id, name, id_hash, id_cipher, id_masked, birth_date, sex,"
-                    + " phone_hash, phone_cipher, phone_masked, household_id, micro_grid_code, path, residence)";
-
-    void appendRow(PgCopy.Rows rows, Long id, NewPerson p, ResidentId rid, String phone, Region microGrid) {
-        rows.field(id)
-                .field(p.name().trim())
-                .bytes(vault.hash(rid.value()))
-                .bytes(vault.encrypt(rid.value()))
-                .field(rid.masked())
-                .field(Date.valueOf(rid.birthDate()))
-                .field(rid.sex().name())
-                .bytes(phone == null ? null : vault.hash(phone))
-                .bytes(phone == null ? null : vault.encrypt(phone))
-                .field(phone == null ? null : Phone.mask(phone))
-                .field(p.householdId())
-                .field(microGrid.code())
-                .field(microGrid.path())
-                .field((p.residence() == null ? ResidenceKind.REGISTERED : p.residence()).name())
-                .end();
     }
 
     static String escapeLike(String s) {

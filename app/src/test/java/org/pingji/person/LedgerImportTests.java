@@ -72,6 +72,18 @@ class LedgerImportTests {
                 .exchange();
     }
 
+    static String zipEntry(byte[] zip, String name) throws java.io.IOException {
+        var file = java.nio.file.Files.createTempFile("pingji-test", ".zip");
+        try {
+            java.nio.file.Files.write(file, zip);
+            try (var z = new java.util.zip.ZipFile(file.toFile())) {
+                return new String(z.getInputStream(z.getEntry(name)).readAllBytes(), StandardCharsets.UTF_8);
+            }
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
+    }
+
     long population(String code) throws Exception {
         var r = mvc.get()
                 .uri("/api/regions/" + code)
@@ -170,7 +182,7 @@ class LedgerImportTests {
                     .bodyJson()
                     .extractingPath("$.errors[0].message")
                     .asString()
-                    .containsAnyOf("文件为空", "不是有效的 Excel");
+                    .containsAnyOf("文件为空", "无法读取该文件", "没有找到包含「姓名」和「身份证号」的表头行", "身份证号应为18位，实际为1位");
         }
         var out = new ByteArrayOutputStream();
         Workbook wb = new Workbook(out, "test", "1.0");
@@ -184,11 +196,12 @@ class LedgerImportTests {
                 .hasStatus(422)
                 .bodyJson()
                 .satisfies(json -> {
+                    // Without a target region each row must name its micro-grid.
                     assertThat(json)
                             .extractingPath("$.errors[*].column")
                             .asArray()
-                            .containsExactly("微网格编码", "户编号");
-                    assertThat(json).extractingPath("$.errors[0].row").isEqualTo(1);
+                            .containsExactly("微网格编码");
+                    assertThat(json).extractingPath("$.errors[0].row").isEqualTo(2);
                 });
     }
 
@@ -199,12 +212,27 @@ class LedgerImportTests {
                 .header(HttpHeaders.AUTHORIZATION, basic("gridworker1"))
                 .exchange();
         assertThat(template).hasStatusOk().hasContentType(LedgerFilesApi.XLSX);
-        try (var wb = new ReadableWorkbook(
-                new ByteArrayInputStream(template.getResponse().getContentAsByteArray()))) {
+        byte[] content = template.getResponse().getContentAsByteArray();
+        try (var wb = new ReadableWorkbook(new ByteArrayInputStream(content))) {
             var rows = wb.getFirstSheet().read();
-            assertThat(rows.get(1).getCellText(0)).isEqualTo("姓名*");
-            assertThat(rows.get(1).getCellText(3)).isEqualTo("微网格编码*");
+            assertThat(rows.get(2).getCellText(1)).isEqualTo("姓名*");
+            assertThat(rows.get(2).getCellText(3)).isEqualTo("身份证号码*");
+            assertThat(rows.get(3).getCellText(0)).isEqualTo("示例");
         }
+        String sheet = zipEntry(content, "xl/worksheets/sheet1.xml");
+        // Drop-downs for 性别 (C), 与户主关系 (G), 人员类别 (H) from the 选项 sheet.
+        assertThat(sheet).contains("<dataValidation", "sqref=\"C4:C2004\"", "sqref=\"G4:G2004\"", "sqref=\"H4:H2004\"");
+        assertThat(sheet).contains("!$A$1:$A$2</formula1>", "errorStyle=\"stop\"");
+        // The ID column's empty cells carry a style whose number format is text ("@").
+        String styles = zipEntry(content, "xl/styles.xml");
+        assertThat(styles).containsPattern("numFmtId=\"49\"|formatCode=\"@\"");
+        assertThat(sheet).containsPattern("<c r=\"D100\" s=\"\\d+\"");
+        // The template as it comes (only the 示例 row) holds no person.
+        assertThat(upload("gridworker1", content, "模板.xlsx"))
+                .hasStatus(422)
+                .bodyJson()
+                .extractingPath("$.errors[0].message")
+                .isEqualTo("文件中没有数据行");
         var export = mvc.get()
                 .uri("/api/exports/persons?region=1410291000010101")
                 .header(HttpHeaders.AUTHORIZATION, basic("gridworker1"))
