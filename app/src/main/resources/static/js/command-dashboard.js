@@ -8,7 +8,9 @@
     var region = root.dataset.region;
     var select = document.getElementById('metric');
     var chart = echarts.init(document.getElementById('map'));
-    var fmt = function (v) { return v === null || v === undefined ? '—' : String(v); };
+    var fmt = function (v) {
+        return v === null || v === undefined ? '—' : Number(v).toLocaleString('zh-CN', {maximumFractionDigits: 2});
+    };
 
     function drawMap() {
         var metric = select.value;

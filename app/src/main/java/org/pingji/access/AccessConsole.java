@@ -30,7 +30,7 @@ class AccessConsole {
 
     @GetMapping("/")
     String home(Caller caller) {
-        return caller.role() == Role.RESIDENT ? "redirect:/me" : "redirect:/regions";
+        return "redirect:" + ConsoleNavigation.landing(caller);
     }
 
     @GetMapping("/me")

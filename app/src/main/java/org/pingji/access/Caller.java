@@ -29,7 +29,7 @@ public record Caller(
     /** Throws {@link AccessRefused} unless the role has the permission. */
     public void require(Permission permission) {
         if (!can(permission)) {
-            throw new AccessRefused("%s (%s) lacks %s".formatted(username, role, permission));
+            throw new AccessRefused("无权" + permission.action());
         }
     }
 

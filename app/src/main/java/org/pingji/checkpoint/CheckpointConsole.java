@@ -59,6 +59,13 @@ class CheckpointConsole {
         return "checkpoint/list";
     }
 
+    /** A checkpoint worker's desk: the one checkpoint of their jurisdiction, or the list to pick from. */
+    @GetMapping("/checkpoints/desk")
+    String myDesk(Caller caller) {
+        var list = checkpoints.checkpoints(caller);
+        return list.size() == 1 ? "redirect:/checkpoints/" + list.getFirst().id() : "redirect:/checkpoints";
+    }
+
     @GetMapping("/checkpoints/{id}")
     String desk(Caller caller, @PathVariable long id, Model model) {
         model.addAttribute("cp", checkpoints.checkpoint(caller, id));

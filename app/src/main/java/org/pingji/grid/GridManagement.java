@@ -55,6 +55,24 @@ public class GridManagement {
         return stats.summaries(tree.children(region(caller, code).code()));
     }
 
+    /** The caller's jurisdiction as a tree down to {@code deepest}, depth first: what pickers offer. */
+    public List<RegionChoice> regionTree(Caller caller, RegionLevel deepest) {
+        List<RegionChoice> choices = new java.util.ArrayList<>();
+        java.util.Deque<RegionChoice> stack = new java.util.ArrayDeque<>();
+        Region top = region(caller, caller.jurisdictionCode());
+        stack.push(new RegionChoice(top.code(), top.name(), top.level(), 0));
+        while (!stack.isEmpty()) {
+            RegionChoice next = stack.pop();
+            choices.add(next);
+            if (next.level().compareTo(deepest) < 0) {
+                tree.children(next.code())
+                        .reversed()
+                        .forEach(c -> stack.push(new RegionChoice(c.code(), c.name(), c.level(), next.depth() + 1)));
+            }
+        }
+        return choices;
+    }
+
     /** The region and its ancestors that lie inside the caller's jurisdiction, top first. */
     public List<Region> breadcrumbs(Caller caller, String code) {
         return tree.lineage(region(caller, code)).stream()

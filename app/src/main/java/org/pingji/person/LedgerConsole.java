@@ -27,10 +27,12 @@ class LedgerConsole {
 
     private final GridManagement grid;
     private final PersonManagement persons;
+    private final PersonSearch search;
 
-    LedgerConsole(GridManagement grid, PersonManagement persons) {
+    LedgerConsole(GridManagement grid, PersonManagement persons, PersonSearch search) {
         this.grid = grid;
         this.persons = persons;
+        this.search = search;
     }
 
     @GetMapping("/regions")
@@ -92,6 +94,13 @@ class LedgerConsole {
         return "person/region";
     }
 
+    /** The region's map for its page (session-authenticated, unlike {@code /api}): children's boundaries. */
+    @GetMapping(value = "/regions/{code}/map.json", produces = "application/json")
+    @org.springframework.web.bind.annotation.ResponseBody
+    org.pingji.grid.RegionMap map(Caller caller, @PathVariable String code) {
+        return grid.map(caller, code);
+    }
+
     @GetMapping("/households/{id}")
     String household(Caller caller, @PathVariable long id, Model model) {
         var household = grid.place(id)
@@ -100,24 +109,105 @@ class LedgerConsole {
         Region microGrid = grid.region(caller, household.microGridCode());
         model.addAttribute("household", household);
         model.addAttribute("microGrid", microGrid);
+        model.addAttribute("breadcrumbs", grid.breadcrumbs(caller, microGrid.code()));
         model.addAttribute("members", persons.householdMembers(caller, id));
         return "person/household";
     }
 
+    /** The search form's fields (all optional); the query part is an ID, a phone or a name prefix. */
+    record SearchForm(String query, String region, String sex, Integer ageFrom, Integer ageTo, String residence) {
+
+        PersonSearch.Criteria criteria() {
+            if ((ageFrom != null && ageFrom < 0) || (ageTo != null && ageTo < 0)) {
+                throw new IllegalArgumentException("年龄不能为负数");
+            }
+            if (ageFrom != null && ageTo != null && ageFrom > ageTo) {
+                throw new IllegalArgumentException("年龄范围有误：%d 岁大于 %d 岁".formatted(ageFrom, ageTo));
+            }
+            ResidenceKind kind = residence == null || residence.isBlank()
+                    ? null
+                    : ResidenceKind.parse(residence)
+                            .orElseThrow(() -> new IllegalArgumentException("未知的居住类型：" + residence));
+            return new PersonSearch.Criteria(query, region, sex, ageFrom, ageTo, kind);
+        }
+
+        /** The form as URL parameters, for the pager and the export (never with an ID or phone). */
+        String parameters() {
+            var uri = org.springframework.web.util.UriComponentsBuilder.newInstance();
+            java.util.function.BiConsumer<String, Object> add = (name, value) -> {
+                if (value != null && !value.toString().isBlank()) {
+                    uri.queryParam(name, value);
+                }
+            };
+            add.accept("query", query);
+            add.accept("region", region);
+            add.accept("sex", sex);
+            add.accept("ageFrom", ageFrom);
+            add.accept("ageTo", ageTo);
+            add.accept("residence", residence);
+            return uri.encode().build().getQuery();
+        }
+    }
+
     @GetMapping("/persons")
-    String search(Caller caller, Model model) {
+    String search(Caller caller, SearchForm form, @RequestParam(defaultValue = "0") int page, Model model) {
         caller.require(Permission.LEDGER_READ);
-        model.addAttribute("query", "");
+        model.addAttribute("form", form);
+        model.addAttribute("regions", grid.regionTree(caller, org.pingji.grid.RegionLevel.VILLAGE));
+        model.addAttribute("residences", ResidenceKind.values());
+        model.addAttribute("canExport", caller.can(Permission.LEDGER_EXPORT));
+        try {
+            PersonSearch.Criteria criteria = form.criteria();
+            if (!criteria.isEmpty() && !criteria.identifying()) {
+                model.addAttribute("result", search.search(caller, criteria, page));
+                model.addAttribute("parameters", form.parameters());
+            }
+        } catch (IllegalArgumentException e) {
+            model.addAttribute("error", e.getMessage());
+        }
         return "person/search";
     }
 
+    /**
+     * The form posts, so that a resident ID or phone never appears in a URL: such a query is
+     * answered here, anything else goes to the pageable {@code GET /persons}.
+     */
     @PostMapping("/persons/search")
-    String search(Caller caller, @RequestParam(defaultValue = "") String query, Model model) {
-        model.addAttribute("results", persons.search(caller, query));
-        model.addAttribute("searched", true);
-        // A full ID or phone is not echoed back into the page.
-        model.addAttribute("query", query.chars().allMatch(Character::isDigit) || query.length() >= 11 ? "" : query);
+    String search(Caller caller, SearchForm form, Model model) {
+        PersonSearch.Criteria criteria;
+        try {
+            criteria = form.criteria();
+        } catch (IllegalArgumentException e) {
+            return search(caller, form, 0, model);
+        }
+        if (!criteria.identifying()) {
+            String parameters = form.parameters();
+            return "redirect:/persons" + (parameters == null ? "" : "?" + parameters);
+        }
+        caller.require(Permission.LEDGER_READ);
+        model.addAttribute(
+                "form", new SearchForm("", form.region(), form.sex(), form.ageFrom(), form.ageTo(), form.residence()));
+        model.addAttribute("regions", grid.regionTree(caller, org.pingji.grid.RegionLevel.VILLAGE));
+        model.addAttribute("residences", ResidenceKind.values());
+        model.addAttribute("canExport", false);
+        model.addAttribute("result", search.search(caller, criteria, 0));
         return "person/search";
+    }
+
+    @GetMapping("/persons/export.xlsx")
+    void export(Caller caller, SearchForm form, jakarta.servlet.http.HttpServletResponse response)
+            throws java.io.IOException {
+        PersonSearch.Criteria criteria = form.criteria();
+        var out = new java.io.ByteArrayOutputStream();
+        search.export(caller, criteria, out);
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader(
+                "Content-Disposition",
+                org.springframework.http.ContentDisposition.attachment()
+                        .filename("人员查询结果.xlsx", java.nio.charset.StandardCharsets.UTF_8)
+                        .build()
+                        .toString());
+        out.writeTo(response.getOutputStream());
     }
 
     @GetMapping("/persons/{id}")

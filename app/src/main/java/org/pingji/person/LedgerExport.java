@@ -130,7 +130,7 @@ class LedgerExport {
         access.audit(caller, "LEDGER_EXPORT", "REGION", regionCode, "grid workers %d rows".formatted(row - 1));
     }
 
-    private static void header(Worksheet sheet, String... headers) {
+    static void header(Worksheet sheet, String... headers) {
         for (int c = 0; c < headers.length; c++) {
             sheet.value(0, c, headers[c]);
             sheet.style(0, c).bold().fillColor("DDEBF7").set();

@@ -6,7 +6,6 @@ import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Error answers: {@code {"error": code, "message": text}} as JSON under {@code /api/**}, the
@@ -37,10 +36,6 @@ public final class ApiError {
                 || (contentType != null && contentType.contains("application/json"))) {
             return of(status, code, message);
         }
-        var page = new ModelAndView("error/status", status);
-        page.addObject("status", status.value());
-        page.addObject("code", code);
-        page.addObject("message", message);
-        return page;
+        return ErrorPages.page(request, status, message);
     }
 }

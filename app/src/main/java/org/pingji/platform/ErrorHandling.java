@@ -13,7 +13,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.servlet.ModelAndView;
 
 /**
  * The last-resort error mapping: an unexpected exception is logged with an incident id and the
@@ -74,7 +73,10 @@ class ErrorHandling {
             String detail = response.getBody().getDetail();
             return ApiError.respond(request, status, "request", detail == null ? status.getReasonPhrase() : detail);
         }
-        String incident = UUID.randomUUID().toString().substring(0, 8);
+        String incident = RequestIds.of(request);
+        if (incident == null) {
+            incident = UUID.randomUUID().toString().substring(0, 8);
+        }
         log.error("Incident {} on {} {}", incident, request.getMethod(), request.getRequestURI(), e);
         if (request.getRequestURI().startsWith("/api/")) {
             Map<String, Object> body = new LinkedHashMap<>();
@@ -85,8 +87,6 @@ class ErrorHandling {
                     .contentType(MediaType.APPLICATION_JSON)
                     .body(body);
         }
-        var page = new ModelAndView("error/incident", HttpStatus.INTERNAL_SERVER_ERROR);
-        page.addObject("incident", incident);
-        return page;
+        return ErrorPages.page(request, HttpStatus.INTERNAL_SERVER_ERROR, null);
     }
 }

@@ -17,7 +17,20 @@ public record PoolPlan(
         double informationFloor) {
 
     /** Expected tests per person for one pool size. */
-    public record Option(int poolSize, double expectedTestsPerPerson) {}
+    public record Option(int poolSize, double expectedTestsPerPerson) {
+        /** The tests 10,000 people need with this pool size. */
+        public long testsPer10000() {
+            return Math.round(expectedTestsPerPerson * 10_000);
+        }
+    }
+
+    /** The option of the recommended pool size. */
+    public Option recommended() {
+        return options.stream()
+                .filter(o -> o.poolSize() == recommendedPoolSize)
+                .findFirst()
+                .orElse(new Option(1, 1.0));
+    }
 
     /** E(k) for two-stage Dorfman pooling at prevalence p. */
     static double dorfman(int k, double p) {

@@ -12,6 +12,8 @@ import org.pingji.access.Caller;
 import org.pingji.access.Permission;
 import org.pingji.grid.GridManagement;
 import org.pingji.grid.Region;
+import org.pingji.grid.RegionChoice;
+import org.pingji.grid.RegionLevel;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -44,9 +46,11 @@ class TestingConsole {
     String rounds(Caller caller, Model model) {
         model.addAttribute("rounds", testing.rounds(caller));
         model.addAttribute("canManage", caller.can(Permission.ROUND_MANAGE));
+        model.addAttribute("regionChoices", grid.regionTree(caller, RegionLevel.GRID));
         model.addAttribute(
-                "top",
-                grid.topRegions(caller).stream().findFirst().map(r -> r.code()).orElse(""));
+                "regionNames",
+                grid.regionTree(caller, RegionLevel.GRID).stream()
+                        .collect(java.util.stream.Collectors.toMap(RegionChoice::code, RegionChoice::name)));
         model.addAttribute(
                 "defaultDeadline",
                 LocalDateTime.now(ZONE).plusHours(24).withSecond(0).withNano(0));
@@ -105,10 +109,18 @@ class TestingConsole {
 
     private void progress(Caller caller, long id, String region, Model model) {
         RoundView round = testing.round(caller, id);
-        String code =
-                region != null ? region : grid.topRegions(caller).getFirst().code();
+        // A round over one region opens on that region, not on the caller's whole jurisdiction.
+        List<Region> covered = round.regionCodes().stream()
+                .flatMap(c -> grid.findRegion(c).stream())
+                .toList();
+        String code = region != null
+                ? region
+                : covered.size() == 1 && caller.covers(covered.getFirst().path())
+                        ? covered.getFirst().code()
+                        : grid.topRegions(caller).getFirst().code();
         Region shown = grid.region(caller, code);
         model.addAttribute("round", round);
+        model.addAttribute("roundRegions", covered);
         model.addAttribute("region", shown);
         model.addAttribute("coverage", testing.coverage(caller, id, code));
         model.addAttribute(

@@ -7,10 +7,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.logging.Level;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
  * The real browser of the journeys: Debian's chromium and chromium-driver, headless, on a fresh
@@ -26,6 +29,15 @@ final class Chromium {
 
     /** A new headless browser with the given window size (e.g. 1280x900, or 390x844 for a phone). */
     static WebDriver start(int width, int height) {
+        return start(width, height, false);
+    }
+
+    /**
+     * A new headless browser that, when {@code logging}, keeps the console ({@code browser} log)
+     * and the network events ({@code performance} log, {@code Network.responseReceived} with each
+     * response's status) for the test to read.
+     */
+    static WebDriver start(int width, int height, boolean logging) {
         assertThat(new File(DRIVER).canExecute() && new File(BINARY).canExecute())
                 .as("Chromium journeys need Debian's chromium and chromium-driver "
                         + "(apt-get install chromium chromium-driver)")
@@ -49,6 +61,12 @@ final class Chromium {
                     "--user-data-dir=" + Files.createTempDirectory("pingji-chromium"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        if (logging) {
+            LoggingPreferences logs = new LoggingPreferences();
+            logs.enable(LogType.BROWSER, Level.ALL);
+            logs.enable(LogType.PERFORMANCE, Level.ALL);
+            options.setCapability("goog:loggingPrefs", logs);
         }
         WebDriver browser = new ChromeDriver(
                 new ChromeDriverService.Builder()

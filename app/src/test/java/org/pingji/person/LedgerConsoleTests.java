@@ -31,7 +31,7 @@ class LedgerConsoleTests {
 
     @Test
     void theCommanderWalksFromTheCountyToAMicroGrid() {
-        assertThat(mvc.get().uri("/").with(httpBasic("commander", "demo"))).hasRedirectedUrl("/regions");
+        assertThat(mvc.get().uri("/").with(httpBasic("commander", "demo"))).hasRedirectedUrl("/command");
         assertThat(mvc.get().uri("/regions").with(httpBasic("commander", "demo")))
                 .hasRedirectedUrl("/regions/141029");
         String county = page("commander", "/regions/141029");
@@ -94,15 +94,17 @@ class LedgerConsoleTests {
 
     @Test
     void searchIsPostedSoIdsNeverLandInUrls() throws Exception {
-        String result = mvc.post()
+        // A name search continues on a pageable address; an ID or phone search is answered in place.
+        String next = mvc.post()
                 .uri("/persons/search")
                 .param("query", "邱")
                 .with(httpBasic("gridworker1", "demo"))
                 .with(csrf())
                 .exchange()
                 .getResponse()
-                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(result).contains("人员查询");
+                .getRedirectedUrl();
+        assertThat(next).startsWith("/persons?query=");
+        assertThat(page("gridworker1", next)).contains("人员查询", "共 ");
         assertThat(mvc.get().uri("/persons").with(httpBasic("sampler1", "demo")))
                 .hasStatus(403);
     }
