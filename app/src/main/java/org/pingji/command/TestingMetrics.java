@@ -2,6 +2,7 @@ package org.pingji.command;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +29,9 @@ class TestingMetrics {
 
     /**
      * Finds the current round and its coverage per region. Both are reused for
-     * {@code pingji.command.metric-cache} (default 10 s): the testing facade answers one region
-     * per call, and every big screen polling the dashboard would otherwise recompute the same
-     * figures.
+     * {@code pingji.command.metric-cache} (default 10 s), so that every big screen polling the
+     * dashboard shares one computation; a miss asks the testing facade once for all missing
+     * regions.
      */
     @Component
     static class CurrentRound {
@@ -72,19 +73,36 @@ class TestingMetrics {
             });
         }
 
+        /** Coverage of the regions; figures not cached are computed together in one facade call. */
         Map<String, Coverage> coverage(Caller caller, List<Region> regions) {
             Map<String, Coverage> result = new HashMap<>();
             current(caller).ifPresent(round -> {
+                Instant now = Instant.now(clock);
+                List<String> missing = new ArrayList<>();
                 for (Region r : regions) {
-                    if (caller.covers(r.path())) {
-                        Optional<Coverage> c = cached("coverage:" + round.id() + ":" + r.code(), () -> Optional.of(
-                                        testing.coverage(caller, round.id(), r.code()))
-                                .filter(x -> x.registered() > 0 || x.sampled() > 0));
-                        c.ifPresent(x -> result.put(r.code(), x));
+                    Cached c = cache.get(key(round, r.code()));
+                    if (c != null && c.at().plus(settings.metricCache()).isAfter(now)) {
+                        ((Optional<?>) c.value()).ifPresent(x -> result.put(r.code(), (Coverage) x));
+                    } else {
+                        missing.add(r.code());
                     }
+                }
+                if (missing.isEmpty()) {
+                    return;
+                }
+                Map<String, Coverage> computed = testing.coverage(caller, round.id(), missing);
+                for (String code : missing) {
+                    Optional<Coverage> c =
+                            Optional.ofNullable(computed.get(code)).filter(x -> x.registered() > 0 || x.sampled() > 0);
+                    cached(key(round, code), () -> c);
+                    c.ifPresent(x -> result.put(code, x));
                 }
             });
             return result;
+        }
+
+        private static String key(RoundView round, String regionCode) {
+            return "coverage:" + round.id() + ":" + regionCode;
         }
     }
 

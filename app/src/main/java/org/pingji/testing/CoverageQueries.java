@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,53 +41,120 @@ class CoverageQueries {
 
     /** The parts of the round's area inside the region (the region itself or areas below it). */
     private List<Region> coveredParts(long roundId, Region region) {
-        List<Region> parts = new ArrayList<>();
-        jdbc.sql("select region_code from testing.round_areas where round_id = ?")
+        return coveredParts(areas(roundId), region);
+    }
+
+    /** The regions a round was opened over. */
+    private List<Region> areas(long roundId) {
+        return jdbc
+                .sql("select region_code from testing.round_areas where round_id = ?")
                 .param(roundId)
                 .query(String.class)
                 .list()
-                .forEach(code -> {
-                    Region area = grid.findRegion(code).orElseThrow();
-                    if (area.contains(region)) {
-                        parts.add(region);
-                    } else if (region.contains(area)) {
-                        parts.add(area);
-                    }
-                });
+                .stream()
+                .map(code -> grid.findRegion(code).orElseThrow())
+                .toList();
+    }
+
+    private static List<Region> coveredParts(List<Region> areas, Region region) {
+        List<Region> parts = new ArrayList<>();
+        for (Region area : areas) {
+            if (area.contains(region)) {
+                parts.add(region);
+            } else if (region.contains(area)) {
+                parts.add(area);
+            }
+        }
         return parts;
     }
 
     Coverage coverage(Caller caller, long roundId, String regionCode) {
-        Region region = grid.region(caller, regionCode);
-        List<Region> parts = coveredParts(roundId, region);
-        long registered = 0;
-        long sampled = 0;
-        long resulted = 0;
-        long positive = 0;
-        for (Region part : parts) {
-            registered += grid.summary(caller, part.code()).population();
-            var counts = jdbc.sql(
-                            """
-                            select coalesce(sum(sampled), 0), coalesce(sum(resulted), 0), coalesce(sum(positive), 0)
-                            from testing.coverage where round_id = ? and path like ?""")
-                    .params(roundId, part.path() + "%")
-                    .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)})
-                    .single();
-            sampled += counts[0];
-            resulted += counts[1];
-            positive += counts[2];
+        return coverage(caller, roundId, List.of(regionCode)).get(regionCode);
+    }
+
+    /**
+     * Coverage of several regions (typically the children shown on a map) in one pass: the
+     * round's areas once, the micro-grid counters and the positive tubes each in one query
+     * grouped by region, populations from one roll-up read per parent region.
+     */
+    Map<String, Coverage> coverage(Caller caller, long roundId, List<String> regionCodes) {
+        List<Region> regions =
+                regionCodes.stream().map(c -> grid.region(caller, c)).toList();
+        List<Region> areas = areas(roundId);
+        List<String> partCodes = new ArrayList<>();
+        List<String> partPaths = new ArrayList<>();
+        Map<String, Long> registered = new HashMap<>();
+        Map<String, Long> population = populations(caller, regions, areas);
+        for (Region region : regions) {
+            registered.put(region.code(), 0L);
+            for (Region part : coveredParts(areas, region)) {
+                partCodes.add(region.code());
+                partPaths.add(part.path());
+                registered.merge(region.code(), population.get(part.code()), Long::sum);
+            }
         }
-        long pools = jdbc.sql(
+        Map<String, long[]> counts = new HashMap<>();
+        jdbc.sql(
                         """
-                        select count(*) from testing.tubes t
+                        select p.code, sum(c.sampled), sum(c.resulted), sum(c.positive)
+                        from unnest(?::text[], ?::text[]) as p(code, path)
+                        join testing.coverage c on c.round_id = ? and c.path like p.path || '%'
+                        group by p.code""")
+                .params(partCodes.toArray(String[]::new), partPaths.toArray(String[]::new), roundId)
+                .query(rs -> {
+                    counts.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4)});
+                });
+        // Positive pools per table path, once; each region adds up the tables below it.
+        Map<String, Long> poolsByPath = new HashMap<>();
+        jdbc.sql(
+                        """
+                        select rt.path, count(*) from testing.tubes t
                         join testing.round_tables rt on rt.round_id = t.round_id and rt.table_id = t.table_id
-                        where t.round_id = ? and t.result = 'POSITIVE' and t.retest_of is null and rt.path like ?""")
-                .params(roundId, region.path() + "%")
-                .query(Long.class)
-                .single();
-        long notSampled = Math.max(0, registered - sampled);
-        double ratio = registered == 0 ? 0 : Math.round(1000.0 * sampled / registered) / 1000.0;
-        return new Coverage(roundId, regionCode, registered, sampled, resulted, positive, pools, notSampled, ratio);
+                        where t.round_id = ? and t.result = 'POSITIVE' and t.retest_of is null group by rt.path""")
+                .param(roundId)
+                .query(rs -> {
+                    poolsByPath.put(rs.getString(1), rs.getLong(2));
+                });
+        Map<String, Coverage> result = new LinkedHashMap<>();
+        for (Region region : regions) {
+            long[] c = counts.getOrDefault(region.code(), new long[3]);
+            long pools = poolsByPath.entrySet().stream()
+                    .filter(e -> e.getKey().startsWith(region.path()))
+                    .mapToLong(Map.Entry::getValue)
+                    .sum();
+            long reg = registered.get(region.code());
+            long notSampled = Math.max(0, reg - c[0]);
+            double ratio = reg == 0 ? 0 : Math.round(1000.0 * c[0] / reg) / 1000.0;
+            result.put(
+                    region.code(),
+                    new Coverage(roundId, region.code(), reg, c[0], c[1], c[2], pools, notSampled, ratio));
+        }
+        return result;
+    }
+
+    /** Population of every part, from one roll-up read per parent region (siblings together). */
+    private Map<String, Long> populations(Caller caller, List<Region> regions, List<Region> areas) {
+        Map<String, Long> population = new HashMap<>();
+        Map<String, List<String>> byParent = new LinkedHashMap<>();
+        for (Region region : regions) {
+            for (Region part : coveredParts(areas, region)) {
+                boolean parentVisible = part.parentCode() != null
+                        && grid.findRegion(part.parentCode())
+                                .map(p -> caller.covers(p.path()))
+                                .orElse(false);
+                if (parentVisible) {
+                    byParent.computeIfAbsent(part.parentCode(), k -> new ArrayList<>())
+                            .add(part.code());
+                } else {
+                    population.put(
+                            part.code(), grid.summary(caller, part.code()).population());
+                }
+            }
+        }
+        byParent.forEach((parent, codes) -> grid.children(caller, parent).stream()
+                .filter(s -> codes.contains(s.code()))
+                .forEach(s -> population.put(s.code(), s.population())));
+        return population;
     }
 
     List<RecallEntry> recall(Caller caller, long roundId, String regionCode) {

@@ -99,6 +99,12 @@ public class TestingManagement {
         return coverage.coverage(caller, roundId, regionCode);
     }
 
+    /** Live coverage of a round for several regions at once (a map's children), keyed by region code. */
+    public Map<String, Coverage> coverage(Caller caller, long roundId, List<String> regionCodes) {
+        round(caller, roundId);
+        return coverage.coverage(caller, roundId, regionCodes);
+    }
+
     /** Persons recalled in a region: positive-pool members and members of invalid tubes. */
     public List<RecallEntry> recall(Caller caller, long roundId, String regionCode) {
         round(caller, roundId);
