@@ -2,6 +2,7 @@ package org.pingji.testing;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.pingji.access.AccessManagement;
 import org.pingji.access.Caller;
 import org.pingji.access.Permission;
