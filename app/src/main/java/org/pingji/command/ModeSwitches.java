@@ -85,7 +85,18 @@ class ModeSwitches {
 
     ModeView view(Caller caller, String regionCode) {
         caller.require(Permission.REGION_READ);
-        return view(scope(caller, regionCode));
+        Region below = belowTownship(caller, regionCode);
+        // a village or grid officer sees the mode in force over their area (read-only)
+        return below != null ? effective(below.path()) : view(scope(caller, regionCode));
+    }
+
+    /** The caller's own region when no scope is asked and it lies below township level, else null. */
+    private Region belowTownship(Caller caller, String regionCode) {
+        if (regionCode != null && !regionCode.isBlank()) {
+            return null;
+        }
+        Region own = grid.region(caller, caller.jurisdictionCode());
+        return own.level() == RegionLevel.COUNTY || own.level() == RegionLevel.TOWNSHIP ? null : own;
     }
 
     /** The mode in force where the path lies: the nearest scope with a switch in force, else NORMAL. */
@@ -235,6 +246,9 @@ class ModeSwitches {
 
     List<Entry> history(Caller caller, String regionCode) {
         caller.require(Permission.REGION_READ);
+        if (belowTownship(caller, regionCode) != null) {
+            return List.of(); // switches are made above their area
+        }
         Region scope = scope(caller, regionCode);
         return jdbc.sql(
                         """

@@ -8,7 +8,9 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.pingji.access.AccessRefused;
 import org.pingji.access.Caller;
+import org.pingji.grid.RegionNotFound;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -93,9 +95,7 @@ class ImportJobs {
     }
 
     private static String failure(Exception e) {
-        return e instanceof org.pingji.access.AccessRefused || e instanceof org.pingji.grid.RegionNotFound
-                ? "导入区域不存在或不在您的辖区"
-                : "导入失败，请重试";
+        return e instanceof AccessRefused || e instanceof RegionNotFound ? "导入区域不存在或不在您的辖区" : "导入失败，请重试";
     }
 
     /** The caller's job with the id; other users' jobs do not exist for them. */

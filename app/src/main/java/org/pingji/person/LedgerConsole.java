@@ -8,6 +8,7 @@ import org.pingji.grid.PlaceKind;
 import org.pingji.grid.PlaceView;
 import org.pingji.grid.Region;
 import org.pingji.grid.RegionLevel;
+import org.pingji.grid.RegionMap;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -97,7 +98,7 @@ class LedgerConsole {
     /** The region's map for its page (session-authenticated, unlike {@code /api}): children's boundaries. */
     @GetMapping(value = "/regions/{code}/map.json", produces = "application/json")
     @org.springframework.web.bind.annotation.ResponseBody
-    org.pingji.grid.RegionMap map(Caller caller, @PathVariable String code) {
+    RegionMap map(Caller caller, @PathVariable String code) {
         return grid.map(caller, code);
     }
 
@@ -153,7 +154,7 @@ class LedgerConsole {
     String search(Caller caller, SearchForm form, @RequestParam(defaultValue = "0") int page, Model model) {
         caller.require(Permission.LEDGER_READ);
         model.addAttribute("form", form);
-        model.addAttribute("regions", grid.regionTree(caller, org.pingji.grid.RegionLevel.VILLAGE));
+        model.addAttribute("regions", grid.regionTree(caller, RegionLevel.VILLAGE));
         model.addAttribute("residences", ResidenceKind.values());
         model.addAttribute("canExport", caller.can(Permission.LEDGER_EXPORT));
         try {
@@ -187,7 +188,7 @@ class LedgerConsole {
         caller.require(Permission.LEDGER_READ);
         model.addAttribute(
                 "form", new SearchForm("", form.region(), form.sex(), form.ageFrom(), form.ageTo(), form.residence()));
-        model.addAttribute("regions", grid.regionTree(caller, org.pingji.grid.RegionLevel.VILLAGE));
+        model.addAttribute("regions", grid.regionTree(caller, RegionLevel.VILLAGE));
         model.addAttribute("residences", ResidenceKind.values());
         model.addAttribute("canExport", false);
         model.addAttribute("result", search.search(caller, criteria, 0));

@@ -164,6 +164,6 @@ class CommandConsoleTests {
                         .getFlashMap()
                         .get("error")
                         .toString())
-                .contains("COMMAND_MODE");
+                .contains("无权切换平战状态和管理预案");
     }
 }

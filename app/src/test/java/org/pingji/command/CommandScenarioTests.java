@@ -94,7 +94,7 @@ class CommandScenarioTests {
         // -- mode: a user without the role, then the commander asks, the co-leader confirms
         var refused = post("township1", "/api/command/mode", "{\"mode\":\"EMERGENCY\",\"reason\":\"本土疫情\"}");
         assertThat(refused).hasStatus(403);
-        assertThat(body(refused)).contains("COMMAND_MODE");
+        assertThat(body(refused)).contains("无权切换平战状态和管理预案");
         assertThat(post("commander", "/api/command/mode", "{\"mode\":\"EMERGENCY\",\"reason\":\"  \"}"))
                 .hasStatus(400);
         var asked = post("commander", "/api/command/mode", "{\"mode\":\"EMERGENCY\",\"reason\":\"发现本土阳性病例\"}");

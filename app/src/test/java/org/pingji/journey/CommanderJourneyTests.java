@@ -50,6 +50,10 @@ class CommanderJourneyTests {
         browser.findElement(By.id("login-submit")).click();
 
         var wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        // the commander lands on the command dashboard; the grid is one header link away
+        wait.until(ExpectedConditions.urlContains("/command"));
+        browser.findElement(By.cssSelector("header a[href='/regions'], nav a[href='/regions']"))
+                .click();
         wait.until(ExpectedConditions.textToBe(By.id("region-name"), "乡宁县"));
         browser.findElement(By.linkText("昌宁镇")).click();
         wait.until(ExpectedConditions.textToBe(By.id("region-name"), "昌宁镇"));

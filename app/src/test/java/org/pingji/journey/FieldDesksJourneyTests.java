@@ -72,7 +72,9 @@ class FieldDesksJourneyTests {
     }
 
     WebDriverWait waiting() {
-        return new WebDriverWait(browser, Duration.ofSeconds(20));
+        // the code page swaps its card when it renews: a found element may go stale mid-check
+        return (WebDriverWait) new WebDriverWait(browser, Duration.ofSeconds(20))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     }
 
     Object script(String js, Object... args) {
