@@ -1,8 +1,12 @@
 package org.pingji;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 /** What the HTTP tests share: Basic credentials of the demo users and reading answers as UTF-8. */
@@ -26,5 +30,12 @@ public final class TestHttp {
         } catch (UnsupportedEncodingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A console page as a demo user sees it: asserts 200 and returns the HTML. */
+    public static String page(MockMvcTester mvc, String user, String uri) {
+        var result = mvc.get().uri(uri).with(httpBasic(user, "demo")).exchange();
+        assertThat(result).hasStatusOk();
+        return body(result);
     }
 }

@@ -15,25 +15,14 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import org.dhatim.fastexcel.Workbook;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.pingji.PingjiTest;
-import org.pingji.access.Caller;
-import org.pingji.access.Role;
-import org.pingji.person.PersonDirectory;
 import org.pingji.person.ResidentId;
-import org.pingji.status.StatusCodes;
 import org.pingji.tracing.TracingFixtures;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 /**
  * The other field desks in a real Chromium, under the Content-Security-Policy and failing on any
@@ -42,50 +31,9 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
  * a network cut); a ledger import shows its progress bar until the report.
  */
 @PingjiTest
-class FieldDesksJourneyTests {
+class FieldDesksJourneyTests extends BrowserJourney {
 
     static final ZoneId COUNTY = ZoneId.of("Asia/Shanghai");
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    MockMvcTester mvc;
-
-    @Autowired
-    StatusCodes codes;
-
-    @Autowired
-    PersonDirectory persons;
-
-    WebDriver browser;
-
-    @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
-    String base() {
-        return "http://127.0.0.1:" + port;
-    }
-
-    WebDriverWait waiting() {
-        // the code page swaps its card when it renews: a found element may go stale mid-check
-        return (WebDriverWait) new WebDriverWait(browser, Duration.ofSeconds(20))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-    }
-
-    Object script(String js, Object... args) {
-        return ((JavascriptExecutor) browser).executeScript(js, args);
-    }
-
-    String greenToken() {
-        long id = persons.firstIn("1410291000010102").orElseThrow().id();
-        return codes.issue(new Caller(1, "admin", "admin", Role.ADMIN, "141029", "/141029/"), id)
-                .token();
-    }
 
     @ParameterizedTest(name = "{0}x{1}")
     @CsvSource({"1400,900", "390,844"})

@@ -2,24 +2,13 @@ package org.pingji.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.pingji.PingjiTest;
-import org.pingji.access.Caller;
-import org.pingji.access.Role;
-import org.pingji.person.PersonDirectory;
-import org.pingji.status.StatusCodes;
 import org.pingji.tracing.TracingFixtures;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 /**
  * The pages whose scripts moved out of their templates still work under the
@@ -28,36 +17,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
  * signature in the browser with the network cut. No page writes a console error.
  */
 @PingjiTest
-class MovedScriptsJourneyTests {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    MockMvcTester mvc;
-
-    @Autowired
-    StatusCodes codes;
-
-    @Autowired
-    PersonDirectory persons;
-
-    WebDriver browser;
-
-    @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
-    String base() {
-        return "http://127.0.0.1:" + port;
-    }
-
-    WebDriverWait waiting() {
-        return new WebDriverWait(browser, Duration.ofSeconds(20));
-    }
+class MovedScriptsJourneyTests extends BrowserJourney {
 
     @Test
     void theDashboardAndTheReportsTrendDrawTheirCharts() {
@@ -109,9 +69,7 @@ class MovedScriptsJourneyTests {
 
     @Test
     void theVerifierChecksACodeWithTheNetworkCut() {
-        long id = persons.firstIn("1410291000010102").orElseThrow().id();
-        String token = codes.issue(new Caller(1, "admin", "admin", Role.ADMIN, "141029", "/141029/"), id)
-                .token();
+        String token = greenToken();
         browser = Chromium.start(390, 844);
         FieldPages.signIn(browser, base(), "checkpoint1");
         browser.get(base() + "/verify");

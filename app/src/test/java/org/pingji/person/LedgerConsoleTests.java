@@ -7,6 +7,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.pingji.PingjiTest;
+import org.pingji.TestHttp;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
@@ -20,13 +21,7 @@ class LedgerConsoleTests {
     MockMvcTester mvc;
 
     String page(String user, String uri) {
-        var result = mvc.get().uri(uri).with(httpBasic(user, "demo")).exchange();
-        assertThat(result).hasStatusOk();
-        try {
-            return result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
-        } catch (java.io.UnsupportedEncodingException e) {
-            throw new IllegalStateException(e);
-        }
+        return TestHttp.page(mvc, user, uri);
     }
 
     @Test

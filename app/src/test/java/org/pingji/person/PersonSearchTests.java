@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.junit.jupiter.api.Test;
 import org.pingji.PingjiTest;
+import org.pingji.TestHttp;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
@@ -21,9 +22,7 @@ class PersonSearchTests {
     MockMvcTester mvc;
 
     String page(String user, String uri) {
-        var result = mvc.get().uri(uri).with(httpBasic(user, "demo")).exchange();
-        assertThat(result).hasStatusOk();
-        return body(result);
+        return TestHttp.page(mvc, user, uri);
     }
 
     static long total(String page) {

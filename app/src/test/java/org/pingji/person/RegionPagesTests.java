@@ -1,7 +1,6 @@
 package org.pingji.person;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.pingji.TestHttp.body;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 
 import com.jayway.jsonpath.JsonPath;
@@ -9,6 +8,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.pingji.PingjiTest;
+import org.pingji.TestHttp;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
@@ -20,9 +20,7 @@ class RegionPagesTests {
     MockMvcTester mvc;
 
     String page(String user, String uri) {
-        var result = mvc.get().uri(uri).with(httpBasic(user, "demo")).exchange();
-        assertThat(result).hasStatusOk();
-        return body(result);
+        return TestHttp.page(mvc, user, uri);
     }
 
     @Test

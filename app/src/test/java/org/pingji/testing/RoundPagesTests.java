@@ -1,12 +1,12 @@
 package org.pingji.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.pingji.TestHttp.body;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 
 import org.junit.jupiter.api.Test;
 import org.pingji.PingjiTest;
+import org.pingji.TestHttp;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
@@ -18,9 +18,7 @@ class RoundPagesTests {
     MockMvcTester mvc;
 
     String page(String user, String uri) {
-        var result = mvc.get().uri(uri).with(httpBasic(user, "demo")).exchange();
-        assertThat(result).hasStatusOk();
-        return body(result);
+        return TestHttp.page(mvc, user, uri);
     }
 
     @Test
