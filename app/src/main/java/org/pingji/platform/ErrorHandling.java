@@ -60,6 +60,19 @@ class ErrorHandling {
         return ApiError.respond(request, HttpStatus.BAD_REQUEST, "unreadable", message);
     }
 
+    /** A full or stopping write queue: 503 with Retry-After, the client tries again shortly. */
+    @ExceptionHandler(ServiceBusy.class)
+    Object busy(ServiceBusy e, HttpServletRequest request) {
+        Object response = ApiError.respond(request, HttpStatus.SERVICE_UNAVAILABLE, "busy", e.getMessage());
+        if (response instanceof ResponseEntity<?> entity) {
+            return ResponseEntity.status(entity.getStatusCode())
+                    .header("Retry-After", "1")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(entity.getBody());
+        }
+        return response;
+    }
+
     @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
     Object denied(Exception e, HttpServletRequest request) {
         return ApiError.respond(request, HttpStatus.FORBIDDEN, "forbidden", "无权访问");

@@ -4,27 +4,26 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.pingji.access.Caller;
 import org.pingji.access.Permission;
+import org.pingji.quarantine.CheckRecorder.Target;
 import org.pingji.quarantine.Views.CheckResult;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Twice-daily temperature and symptom checks (self-reported or entered by staff), fever
- * referral, door-sensor events and the escalation of missed checks.
+ * referral, door-sensor events and the escalation of missed checks. Single checks are
+ * group-committed ({@link CheckQueue}); the rules of a check are in {@link CheckRecorder}.
  */
 @Component
 public class HealthChecks {
@@ -32,28 +31,19 @@ public class HealthChecks {
     /** One check to record. {@code at} defaults to now; temperature in °C. */
     public record Entry(long placementId, Double temperature, List<String> symptoms, Instant at) {}
 
-    private record Target(
-            long id,
-            long personId,
-            String personName,
-            String kind,
-            String path,
-            String sitePath,
-            String status,
-            Instant start,
-            Instant plannedEnd) {}
-
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final JdbcClient jdbc;
     private final QuarantineSettings settings;
-    private final ApplicationEventPublisher events;
+    private final CheckRecorder recorder;
+    private final CheckQueue queue;
     private final Clock clock;
 
-    HealthChecks(JdbcClient jdbc, QuarantineSettings settings, ApplicationEventPublisher events, Clock clock) {
+    HealthChecks(JdbcClient jdbc, QuarantineSettings settings, CheckRecorder recorder, CheckQueue queue, Clock clock) {
         this.jdbc = jdbc;
         this.settings = settings;
-        this.events = events;
+        this.recorder = recorder;
+        this.queue = queue;
         this.clock = clock;
     }
 
@@ -67,104 +57,36 @@ public class HealthChecks {
         if (entries == null || entries.isEmpty() || entries.size() > 1000) {
             throw new IllegalArgumentException("checks: 一次提交1到1000条");
         }
-        return write(entries, "STAFF", caller.username(), caller);
-    }
-
-    /** A check self-reported on the phone page of a placement's link. */
-    @Transactional
-    public CheckResult selfReport(Views.PlacementView placement, double temperature, List<String> symptoms) {
-        return write(List.of(new Entry(placement.id(), temperature, symptoms, null)), "SELF", null, null)
-                .getFirst();
-    }
-
-    private List<CheckResult> write(List<Entry> entries, String source, String recordedBy, Caller caller) {
         Instant now = Instant.now(clock);
-        Map<Long, Target> targets =
-                targets(entries.stream().map(Entry::placementId).distinct().toList());
+        Map<Long, Target> targets = recorder.targets(
+                entries.stream().map(Entry::placementId).distinct().toList());
         int n = entries.size();
-        Long[] ids = new Long[n];
-        Timestamp[] ats = new Timestamp[n];
-        java.sql.Date[] dates = new java.sql.Date[n];
-        Short[] slots = new Short[n];
-        Double[] temperatures = new Double[n];
-        String[] symptomLists = new String[n];
-        Boolean[] abnormal = new Boolean[n];
-        List<List<String>> codes = new ArrayList<>(n);
+        List<CheckRecorder.Row> rows = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            Entry e = entries.get(i);
             String where = n == 1 ? "" : "第%d条: ".formatted(i + 1);
-            if (e.temperature() == null || e.temperature().isNaN() || e.temperature() < 30 || e.temperature() > 45) {
-                throw new IllegalArgumentException(where + "temperature: 体温须在30到45°C之间，收到 " + e.temperature());
+            var row = CheckRecorder.parse(entries.get(i), where, "STAFF", caller.username(), caller);
+            RuntimeException refused = CheckRecorder.refusal(row, targets.get(row.placementId()), now);
+            if (refused != null) {
+                throw refused;
             }
-            List<String> parsed = new ArrayList<>();
-            for (String s : e.symptoms() == null ? List.<String>of() : e.symptoms()) {
-                parsed.add(Symptom.parse(s)
-                        .orElseThrow(() -> new IllegalArgumentException(where + "symptoms: 未知症状 " + s))
-                        .name());
-            }
-            Target t = targets.get(e.placementId());
-            if (t == null || (caller != null && !caller.covers(t.path()))) {
-                throw new PlacementNotFound(where + "No placement %d in your jurisdiction".formatted(e.placementId()));
-            }
-            if (!t.status().equals("ACTIVE")) {
-                throw new QuarantineRefused(where + "隔离 %d 已解除，不能再登记健康监测".formatted(t.id()));
-            }
-            Instant at = e.at() == null ? now : e.at();
-            if (at.isAfter(now.plus(5, ChronoUnit.MINUTES)) || at.isBefore(t.start())) {
-                throw new IllegalArgumentException(where + "at: 监测时间须在隔离开始之后且不晚于当前时间");
-            }
-            LocalDateTime local = LocalDateTime.ofInstant(at, settings.zone());
-            ids[i] = t.id();
-            ats[i] = Timestamp.from(at);
-            dates[i] = java.sql.Date.valueOf(local.toLocalDate());
-            slots[i] = (short) (local.getHour() < 12 ? 0 : 1);
-            temperatures[i] = Math.round(e.temperature() * 10) / 10.0;
-            abnormal[i] = temperatures[i] >= settings.feverThreshold() || !parsed.isEmpty();
-            symptomLists[i] = "{" + String.join(",", parsed) + "}";
-            codes.add(parsed);
+            rows.add(row);
         }
-        List<Long> checkIds = jdbc.sql(
-                        """
-                        insert into quarantine.checks (placement_id, at, slot_date, slot, temperature, symptoms, abnormal, source, recorded_by)
-                        select p, a, d, s, t, y::text[], b, ?, ? from unnest(?::bigint[], ?::timestamptz[], ?::date[],
-                          ?::smallint[], ?::numeric[], ?::text[], ?::boolean[]) as u(p, a, d, s, t, y, b)
-                        returning id""")
-                .params(source, recordedBy, ids, ats, dates, slots, temperatures, symptomLists, abnormal)
-                .query(Long.class)
-                .list();
-        List<CheckResult> results = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            if (!abnormal[i]) {
-                results.add(new CheckResult(true, false, null, "已登记"));
-                continue;
-            }
-            Target t = targets.get(ids[i]);
-            String what = temperatures[i] >= settings.feverThreshold()
-                    ? "体温 %.1f°C".formatted(temperatures[i])
-                    : "症状 "
-                            + String.join(
-                                    "、",
-                                    codes.get(i).stream()
-                                            .map(c -> Symptom.valueOf(c).label())
-                                            .toList());
-            String level = t.kind().equals("CENTRAL") ? "SITE" : "GRID_WORKER";
-            raise(
-                    t,
-                    "FEVER",
-                    level,
-                    "check-" + checkIds.get(i),
-                    level.equals("SITE") ? t.sitePath() : t.path(),
-                    "%s，%s；已转介至%s".formatted(t.personName(), what, settings.feverClinic()),
-                    now);
-            jdbc.sql("update quarantine.placements set referred_at = coalesce(referred_at, ?) where id = ?")
-                    .params(Timestamp.from(now), t.id())
-                    .update();
-            events.publishEvent(
-                    new FeverReported(t.personId(), t.id(), temperatures[i], codes.get(i), ats[i].toInstant()));
-            results.add(new CheckResult(
-                    true, true, settings.feverClinic(), "异常：%s，请前往%s".formatted(what, settings.feverClinic())));
-        }
-        return results;
+        return recorder.write(rows, targets, now);
+    }
+
+    /**
+     * Records one check entered by staff for a placement of the caller's jurisdiction,
+     * group-committed with the other single checks: answered once it is durably written.
+     */
+    public CheckResult recordOne(Caller caller, Entry entry) {
+        caller.require(Permission.HEALTH_CHECK);
+        return queue.submit(CheckRecorder.parse(entry, "", "STAFF", caller.username(), caller));
+    }
+
+    /** A check self-reported on the phone page of a placement's link (group-committed). */
+    public CheckResult selfReport(Views.PlacementView placement, double temperature, List<String> symptoms) {
+        return queue.submit(
+                CheckRecorder.parse(new Entry(placement.id(), temperature, symptoms, null), "", "SELF", null, null));
     }
 
     /** A door sensor of a placement reported OPEN or CLOSE; an opening raises an alert. */
@@ -184,7 +106,7 @@ public class HealthChecks {
         if (when.isAfter(now.plus(5, ChronoUnit.MINUTES))) {
             throw new IllegalArgumentException("at: 不能晚于当前时间");
         }
-        Target t = targets(List.of(placementId)).get(placementId);
+        Target t = recorder.targets(List.of(placementId)).get(placementId);
         if (t == null || !caller.covers(t.path())) {
             throw new PlacementNotFound("No placement %d in your jurisdiction".formatted(placementId));
         }
@@ -198,7 +120,7 @@ public class HealthChecks {
                 .single();
         if (event.equals("OPEN")) {
             boolean central = t.kind().equals("CENTRAL");
-            raise(
+            recorder.raise(
                     t,
                     "DOOR",
                     central ? "SITE" : "GRID_WORKER",
@@ -242,7 +164,7 @@ public class HealthChecks {
                         from quarantine.placements p left join quarantine.sites s on s.place_id = p.site_id
                         where p.status = 'ACTIVE' and p.start_at <= ?""")
                 .param(Timestamp.from(now))
-                .query((rs, n) -> target(rs))
+                .query((rs, n) -> CheckRecorder.target(rs))
                 .list();
         if (active.isEmpty()) {
             return 0;
@@ -271,7 +193,7 @@ public class HealthChecks {
                     }
                     String key = d + (slot == 0 ? "/AM" : "/PM");
                     if (!now.isBefore(due.plus(settings.gridWorkerAfter()))) {
-                        raised += raise(
+                        raised += recorder.raise(
                                 t,
                                 "MISSED_CHECK",
                                 "GRID_WORKER",
@@ -281,7 +203,7 @@ public class HealthChecks {
                                 now);
                     }
                     if (!now.isBefore(due.plus(settings.townshipAfter()))) {
-                        raised += raise(
+                        raised += recorder.raise(
                                 t,
                                 "MISSED_CHECK",
                                 "TOWNSHIP",
@@ -298,51 +220,6 @@ public class HealthChecks {
             }
         }
         return raised;
-    }
-
-    private int raise(Target t, String kind, String level, String key, String targetPath, String detail, Instant now) {
-        return jdbc.sql(
-                        """
-                        insert into quarantine.alerts (placement_id, person_id, kind, level, alert_key, target_path, detail, raised_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (placement_id, kind, level, alert_key) do nothing""")
-                .params(
-                        t.id(),
-                        t.personId(),
-                        kind,
-                        level,
-                        key,
-                        targetPath == null ? t.path() : targetPath,
-                        detail,
-                        Timestamp.from(now))
-                .update();
-    }
-
-    private Map<Long, Target> targets(List<Long> ids) {
-        Map<Long, Target> found = new HashMap<>();
-        jdbc.sql(
-                        """
-                        select p.id, p.person_id, p.person_name, p.kind, p.path, s.path, p.status, p.start_at, p.planned_end
-                        from quarantine.placements p left join quarantine.sites s on s.place_id = p.site_id
-                        where p.id = any(?)""")
-                .param(ids.toArray(Long[]::new))
-                .query(rs -> {
-                    Target t = target(rs);
-                    found.put(t.id(), t);
-                });
-        return found;
-    }
-
-    private static Target target(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new Target(
-                rs.getLong(1),
-                rs.getLong(2),
-                rs.getString(3),
-                rs.getString(4),
-                rs.getString(5),
-                rs.getString(6),
-                rs.getString(7),
-                rs.getTimestamp(8).toInstant(),
-                rs.getTimestamp(9).toInstant());
     }
 
     /** The township's path of a path below it ({@code /county/township/}). */

@@ -123,10 +123,7 @@ class QuarantineApi {
             summary = "Record a temperature (30–45 °C) and symptom check; fever ≥ 37.3 °C or a listed symptom raises an"
                     + " alert and a fever-clinic referral")
     CheckResult check(Caller caller, @PathVariable long id, @RequestBody CheckRequest r) {
-        return quarantine
-                .checks()
-                .record(caller, List.of(new HealthChecks.Entry(id, r.temperature(), r.symptoms(), r.at())))
-                .getFirst();
+        return quarantine.checks().recordOne(caller, new HealthChecks.Entry(id, r.temperature(), r.symptoms(), r.at()));
     }
 
     @PostMapping("/checks")

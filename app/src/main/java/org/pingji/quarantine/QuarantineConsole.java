@@ -6,6 +6,7 @@ import java.util.List;
 import org.pingji.access.Caller;
 import org.pingji.access.Permission;
 import org.pingji.platform.QrCodes;
+import org.pingji.platform.ServiceBusy;
 import org.pingji.policy.Exposure;
 import org.pingji.policy.QuarantineKind;
 import org.springframework.http.MediaType;
@@ -103,8 +104,7 @@ class QuarantineConsole {
             RedirectAttributes flash) {
         return attempt(id, flash, () -> quarantine
                 .checks()
-                .record(caller, List.of(new HealthChecks.Entry(id, temperature, symptoms, null)))
-                .getFirst()
+                .recordOne(caller, new HealthChecks.Entry(id, temperature, symptoms, null))
                 .message());
     }
 
@@ -157,7 +157,7 @@ class QuarantineConsole {
             flash.addFlashAttribute("message", action.get());
         } catch (IllegalArgumentException e) {
             flash.addFlashAttribute("error", e.getMessage());
-        } catch (QuarantineRefused e) {
+        } catch (QuarantineRefused | ServiceBusy e) {
             flash.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/quarantine/placements/" + id;

@@ -1,6 +1,7 @@
 package org.pingji.quarantine;
 
 import java.util.List;
+import org.pingji.platform.ServiceBusy;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,7 +50,7 @@ class QuarantinePhone {
             }
             var result = checks.selfReport(p, temperature, symptoms == null ? List.of() : symptoms);
             model.addAttribute(result.alert() ? "error" : "message", result.message());
-        } catch (IllegalArgumentException | QuarantineRefused e) {
+        } catch (IllegalArgumentException | QuarantineRefused | ServiceBusy e) {
             model.addAttribute("error", e.getMessage());
         }
         return page(token, model);

@@ -1,7 +1,9 @@
 package org.pingji.testing;
 
+import org.pingji.platform.ServiceBusy;
+
 /** The scan queue is full: the client should retry after a moment (HTTP 503 with Retry-After). */
-public class ScanQueueFull extends RuntimeException {
+public class ScanQueueFull extends ServiceBusy {
     public ScanQueueFull(String message) {
         super(message);
     }

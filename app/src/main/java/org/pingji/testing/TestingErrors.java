@@ -8,7 +8,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Refusals are 400 with the reason; a full scan queue is 503 with Retry-After. */
+/** Refusals are 400 with the reason (a full scan queue is the platform's 503 with Retry-After). */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class TestingErrors {
@@ -16,17 +16,5 @@ class TestingErrors {
     @ExceptionHandler(TestingRefused.class)
     Object refused(TestingRefused e, HttpServletRequest request) {
         return ApiError.respond(request, HttpStatus.BAD_REQUEST, "refused", e.getMessage());
-    }
-
-    @ExceptionHandler(ScanQueueFull.class)
-    Object busy(ScanQueueFull e, HttpServletRequest request) {
-        Object response = ApiError.respond(request, HttpStatus.SERVICE_UNAVAILABLE, "busy", e.getMessage());
-        if (response instanceof org.springframework.http.ResponseEntity<?> entity) {
-            return org.springframework.http.ResponseEntity.status(entity.getStatusCode())
-                    .header("Retry-After", "1")
-                    .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
-                    .body(entity.getBody());
-        }
-        return response;
     }
 }
