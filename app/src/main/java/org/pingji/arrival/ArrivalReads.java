@@ -139,7 +139,7 @@ class ArrivalReads {
 
     List<RegionCounts> counts(Caller caller, String regionPath) {
         caller.require(Permission.REGION_READ);
-        caller.requireCovers(regionPath, "Region " + regionPath);
+        caller.requireCovers(regionPath, "区域 " + regionPath);
         return jdbc.sql(
                         """
                         select split_part(substr(a.path, ?), '/', 1) as region, count(*),
