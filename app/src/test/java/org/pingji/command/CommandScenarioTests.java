@@ -247,7 +247,7 @@ class CommandScenarioTests {
         assertThat(send("PUT", officer9, reports + today.plusDays(1) + "/" + ninth, fields(1)))
                 .hasStatus(400);
         assertThat(send("PUT", officer9, reports + today + "/" + townships.get(0), fields(1)))
-                .hasStatus(403);
+                .hasStatus(404);
         var negative = send("PUT", officer9, reports + today + "/" + ninth, fields(-5));
         assertThat(negative).hasStatus(400);
         assertThat(body(negative)).contains("arrivalsScreened");
