@@ -52,9 +52,9 @@ class LedgerConsoleTests {
         assertThat(mvc.get().uri("/regions/141029").with(httpBasic("gridworker1", "demo")))
                 .hasStatus(404)
                 .bodyText()
-                .contains("无权访问");
+                .contains("不在您的辖区内");
         assertThat(mvc.get().uri("/regions/1410291000010102").with(httpBasic("gridworker1", "demo")))
-                .hasStatus(403);
+                .hasStatus(404);
     }
 
     @Test
