@@ -46,7 +46,7 @@ public class AccessManagement {
                 .pathOf(user.jurisdictionCode())
                 .orElseThrow(
                         () -> new IllegalArgumentException("jurisdictionCode: 未知的区划代码 " + user.jurisdictionCode()));
-        admin.requireCovers(path, "Jurisdiction " + user.jurisdictionCode());
+        admin.requireCovers(path, "辖区 " + user.jurisdictionCode());
         boolean taken = jdbc.sql("select exists(select 1 from access.users where username = ?)")
                 .param(user.username())
                 .query(Boolean.class)
@@ -71,13 +71,12 @@ public class AccessManagement {
 
     private long createUserWithHash(NewUser user, String hash) {
         if (user.username() == null || !user.username().matches("[A-Za-z0-9_.-]{2,64}")) {
-            throw new IllegalArgumentException(
-                    "Username '%s' must be 2-64 letters, digits, '_', '.' or '-'".formatted(user.username()));
+            throw new IllegalArgumentException("用户名“%s”须为 2 到 64 个字母、数字或 _ . -".formatted(user.username()));
         }
         String path = directory
                 .pathOf(user.jurisdictionCode())
-                .orElseThrow(() -> new IllegalArgumentException("Unknown jurisdiction region code %s for user %s"
-                        .formatted(user.jurisdictionCode(), user.username())));
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "用户 %2$s 的辖区编码 %1$s 不存在".formatted(user.jurisdictionCode(), user.username())));
         return jdbc.sql(
                         """
                         insert into access.users (username, display_name, password_hash, role, jurisdiction_code, jurisdiction_path)

@@ -29,15 +29,19 @@ public record Caller(
     /** Throws {@link AccessRefused} unless the role has the permission. */
     public void require(Permission permission) {
         if (!can(permission)) {
-            throw new AccessRefused("无权" + permission.action());
+            throw new AccessRefused(permission);
         }
     }
 
-    /** Throws {@link AccessRefused} unless the path lies in the jurisdiction. */
+    /**
+     * Throws {@link OutsideJurisdiction} (404) unless the path lies in the jurisdiction; call it
+     * after {@link #require}, so that a missing permission is told as such (403).
+     *
+     * @param what the thing asked for, in Chinese, such as {@code 区域 141029101}
+     */
     public void requireCovers(String path, String what) {
         if (!covers(path)) {
-            throw new AccessRefused(
-                    "%s is outside the jurisdiction %s of %s".formatted(what, jurisdictionCode, username));
+            throw new OutsideJurisdiction(what);
         }
     }
 

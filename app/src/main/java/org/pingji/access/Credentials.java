@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.pingji.platform.Refusal;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -103,16 +104,16 @@ public class Credentials {
     }
 
     /** No such user in the administrator's jurisdiction (HTTP 404). */
-    public static class UnknownUser extends RuntimeException {
+    public static class UnknownUser extends Refusal {
         UnknownUser(String username) {
-            super("No user " + username + " in your jurisdiction");
+            super(Kind.NOT_FOUND, "user.not_found", "您的辖区内没有用户 " + username);
         }
     }
 
     /** No such unrevoked token of the caller (HTTP 404). */
-    public static class UnknownToken extends RuntimeException {
+    public static class UnknownToken extends Refusal {
         UnknownToken(long id) {
-            super("No active API token " + id);
+            super(Kind.NOT_FOUND, "token.not_found", "没有编号为 %d 的有效 API 令牌".formatted(id));
         }
     }
 }

@@ -126,7 +126,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
         if (authentication == null
                 || authentication instanceof AnonymousAuthenticationToken
                 || !(authentication.getPrincipal() instanceof UserAccount account)) {
-            throw new AccessRefused("Not signed in");
+            throw new AccessRefused("未登录");
         }
         return account.caller();
     }

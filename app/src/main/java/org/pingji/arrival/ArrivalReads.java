@@ -38,12 +38,15 @@ class ArrivalReads {
         var row = jdbc.sql("select person_id, path from arrival.arrivals where id = ?")
                 .param(id)
                 .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)})
-                .optional()
-                .orElseThrow(() -> new IllegalArgumentException("没有编号为 %d 的报备".formatted(id)));
-        boolean own = access.personOf(caller).map(p -> p == (long) row[0]).orElse(false);
+                .optional();
+        boolean own = row.isPresent()
+                && access.personOf(caller).map(p -> p == (long) row.get()[0]).orElse(false);
         if (!own) {
+            // The permission first (403), then existence and the jurisdiction alike (404).
             caller.require(Permission.REGION_READ);
-            caller.requireCovers((String) row[1], "报备 " + id);
+            if (row.isEmpty() || !caller.covers((String) row.get()[1])) {
+                throw new ArrivalNotFound(id);
+            }
         }
         return arrival(id);
     }
@@ -139,7 +142,7 @@ class ArrivalReads {
 
     List<RegionCounts> counts(Caller caller, String regionPath) {
         caller.require(Permission.REGION_READ);
-        caller.requireCovers(regionPath, "Region " + regionPath);
+        caller.requireCovers(regionPath, "区域 " + regionPath);
         return jdbc.sql(
                         """
                         select split_part(substr(a.path, ?), '/', 1) as region, count(*),

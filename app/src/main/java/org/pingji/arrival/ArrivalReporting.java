@@ -52,14 +52,14 @@ class ArrivalReporting {
 
     /** Records the arrival and its tasks. */
     ArrivalView report(Caller caller, NewArrival a, String via) {
-        PersonRef person = persons.byIds(List.of(a.personId())).get(a.personId());
-        if (person == null) {
-            throw new PersonNotFound(a.personId());
-        }
+        // The permission first (403 naming the action), then the person in the jurisdiction (404).
         boolean own = access.personOf(caller).map(id -> id == a.personId()).orElse(false);
-        boolean staff = caller.can(Permission.CHECKPOINT_CHECK)
-                || (caller.can(Permission.ARRIVAL_RECORD) && caller.covers(person.path()));
-        if (!own && !staff) {
+        boolean desk = caller.can(Permission.CHECKPOINT_CHECK);
+        if (!own && !desk) {
+            caller.require(Permission.ARRIVAL_RECORD);
+        }
+        PersonRef person = persons.byIds(List.of(a.personId())).get(a.personId());
+        if (person == null || !(own || desk || caller.covers(person.path()))) {
             throw new PersonNotFound(a.personId());
         }
         return record(caller, person, a, via);

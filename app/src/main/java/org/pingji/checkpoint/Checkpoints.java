@@ -12,6 +12,7 @@ import org.pingji.access.Caller;
 import org.pingji.access.Permission;
 import org.pingji.grid.GridManagement;
 import org.pingji.grid.PlaceKind;
+import org.pingji.platform.Refusal;
 import org.pingji.policy.PolicyEdition;
 import org.pingji.policy.PolicyEditions;
 import org.pingji.risk.RiskAreas;
@@ -44,9 +45,9 @@ public class Checkpoints {
             long checkpointId, LocalDate date, long vehicles, long persons, Map<String, Long> byDecision) {}
 
     /** An unknown checkpoint or transfer (404). */
-    public static class NotFound extends RuntimeException {
+    public static class NotFound extends Refusal {
         NotFound(String message) {
-            super(message);
+            super(Kind.NOT_FOUND, "checkpoint.not_found", message);
         }
     }
 

@@ -1,8 +1,10 @@
 package org.pingji.command;
 
+import org.pingji.platform.Refusal;
+
 /** A command request that contradicts the current state, such as a switch to the mode in force (HTTP 409). */
-public class CommandConflict extends RuntimeException {
+public class CommandConflict extends Refusal {
     public CommandConflict(String message) {
-        super(message);
+        super(Kind.CONFLICT, "command.conflict", message);
     }
 }

@@ -9,8 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.pingji.access.AccessManagement;
-import org.pingji.access.AccessRefused;
 import org.pingji.access.Caller;
+import org.pingji.access.OutsideJurisdiction;
 import org.pingji.access.Permission;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -297,7 +297,7 @@ class Plans {
                 .optional()
                 .orElseThrow(() -> new CommandNotFound("任务 %d 不存在".formatted(taskId)));
         if (!related(caller, (String) row[0])) {
-            throw new AccessRefused("任务 %d 不在您的辖区".formatted(taskId));
+            throw new OutsideJurisdiction("任务 " + taskId);
         }
         if ((Boolean) row[1]) {
             throw new CommandConflict("任务 %d 已完成".formatted(taskId));

@@ -41,7 +41,7 @@ public class GridManagement {
     public Region region(Caller caller, String code) {
         caller.require(Permission.REGION_READ);
         Region region = tree.get(code);
-        caller.requireCovers(region.path(), "Region " + code);
+        caller.requireCovers(region.path(), "区域 " + code);
         return region;
     }
 

@@ -76,8 +76,8 @@ class GridWrites {
             if (r.code() == null
                     || r.code().length() != r.level().codeLength()
                     || !r.code().chars().allMatch(Character::isDigit)) {
-                throw new IllegalArgumentException("Region code %s of level %s must be %d digits"
-                        .formatted(r.code(), r.level(), r.level().codeLength()));
+                throw new IllegalArgumentException("%s级区域编码 %s 须为 %d 位数字"
+                        .formatted(r.level().label(), r.code(), r.level().codeLength()));
             }
             String parentPath = "/";
             if (r.parentCode() != null) {
@@ -86,14 +86,13 @@ class GridWrites {
                         : tree.find(r.parentCode())
                                 .map(Region::path)
                                 .orElseThrow(() -> new IllegalArgumentException(
-                                        "Parent %s of region %s does not exist".formatted(r.parentCode(), r.code())));
+                                        "区域 %s 的上级 %s 不存在".formatted(r.code(), r.parentCode())));
                 if (!r.code().startsWith(r.parentCode())) {
-                    throw new IllegalArgumentException(
-                            "Region code %s must extend its parent's code %s".formatted(r.code(), r.parentCode()));
+                    throw new IllegalArgumentException("区域编码 %s 须以上级编码 %s 开头".formatted(r.code(), r.parentCode()));
                 }
             } else if (r.level() != RegionLevel.COUNTY) {
                 throw new IllegalArgumentException(
-                        "Region %s of level %s needs a parent".formatted(r.code(), r.level()));
+                        "%s级区域 %s 须有上级".formatted(r.level().label(), r.code()));
             }
             String path = parentPath + r.code() + "/";
             paths.put(r.code(), path);
@@ -155,8 +154,7 @@ class GridWrites {
         for (int i = 0; i < workers.size(); i++) {
             NewGridWorker w = workers.get(i);
             if (w.microGridCodes().isEmpty()) {
-                throw new IllegalArgumentException(
-                        "Grid worker %s needs at least one micro-grid".formatted(w.username()));
+                throw new IllegalArgumentException("网格员 %s 须至少负责一个微网格".formatted(w.username()));
             }
             rows.field(ids[i])
                     .field(w.username())

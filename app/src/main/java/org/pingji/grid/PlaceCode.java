@@ -17,7 +17,7 @@ public final class PlaceCode {
     /** The code of the place with this id. */
     public static String of(long placeId) {
         if (placeId <= 0) {
-            throw new IllegalArgumentException("Place id must be positive: " + placeId);
+            throw new IllegalArgumentException("场所编号须为正数：" + placeId);
         }
         String body = Long.toString(placeId, 36).toUpperCase(Locale.ROOT);
         return "P" + body + check(body);

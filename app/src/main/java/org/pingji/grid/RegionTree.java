@@ -81,9 +81,10 @@ class RegionTree implements JurisdictionDirectory {
 
     /** The micro-grid with the code; anything else is refused. */
     Region microGrid(String code) {
-        Region region = find(code).orElseThrow(() -> new IllegalArgumentException("Unknown micro-grid code " + code));
+        Region region = find(code).orElseThrow(() -> new IllegalArgumentException("未知的微网格编码 " + code));
         if (region.level() != RegionLevel.MICRO_GRID) {
-            throw new IllegalArgumentException("Region %s is a %s, not a micro-grid".formatted(code, region.level()));
+            throw new IllegalArgumentException(
+                    "区域 %s 是%s，不是微网格".formatted(code, region.level().label()));
         }
         return region;
     }

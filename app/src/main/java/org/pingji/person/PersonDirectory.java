@@ -70,7 +70,7 @@ public class PersonDirectory {
     /** Everyone living in a region inside the caller's jurisdiction, ordered by micro-grid and id. */
     public List<PersonRef> inRegion(Caller caller, String regionPath, int limit) {
         caller.require(Permission.LEDGER_READ);
-        caller.requireCovers(regionPath, "Region " + regionPath);
+        caller.requireCovers(regionPath, "区域 " + regionPath);
         return jdbc.sql(
                         "select id, name, micro_grid_code, path from person.persons where path like ? order by path, id limit ?")
                 .params(regionPath + "%", limit)

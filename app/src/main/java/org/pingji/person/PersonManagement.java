@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.pingji.access.AccessManagement;
+import org.pingji.access.AccessRefused;
 import org.pingji.access.Caller;
 import org.pingji.access.Permission;
 import org.pingji.grid.GridManagement;
@@ -271,7 +272,7 @@ public class PersonManagement {
     public long register(Caller caller, NewPerson person) {
         caller.require(Permission.LEDGER_IMPORT);
         Region microGrid = grid.requireMicroGrid(person.microGridCode());
-        caller.requireCovers(microGrid.path(), "Micro-grid " + microGrid.code());
+        caller.requireCovers(microGrid.path(), "微网格 " + microGrid.code());
         if (person.householdId() != null
                 && grid.place(person.householdId())
                         .filter(p -> p.kind() == PlaceKind.HOUSEHOLD
@@ -295,14 +296,14 @@ public class PersonManagement {
     @Transactional
     public long registerOnSite(Caller caller, String name, String residentId, String phone, String microGridCode) {
         if (!caller.can(Permission.SAMPLE) && !caller.can(Permission.LEDGER_IMPORT)) {
-            throw new org.pingji.access.AccessRefused(
-                    "%s (%s) may not register persons".formatted(caller.username(), caller.role()));
+            throw new AccessRefused(
+                    "无权执行：登记人员（须有%s或%s权限）".formatted(Permission.SAMPLE.action(), Permission.LEDGER_IMPORT.action()));
         }
         if (name == null || name.isBlank() || name.length() > 50) {
             throw new IllegalArgumentException("name: 请填写姓名（不超过50个字）");
         }
         Region microGrid = grid.requireMicroGrid(microGridCode);
-        caller.requireCovers(microGrid.path(), "Micro-grid " + microGridCode);
+        caller.requireCovers(microGrid.path(), "微网格 " + microGridCode);
         ResidentId rid = ResidentId.parse(residentId, LocalDate.now(clock));
         if (existsResidentId(rid.value())) {
             throw new IllegalArgumentException("身份证号 %s 已登记".formatted(rid.masked()));

@@ -31,7 +31,7 @@ public final class QrCodes {
                                     EncodeHintType.CHARACTER_SET,
                                     "UTF-8"));
         } catch (WriterException e) {
-            throw new IllegalArgumentException("QR: text too long (%d characters)".formatted(text.length()), e);
+            throw new IllegalArgumentException("二维码内容过长（%d 个字符）".formatted(text.length()), e);
         }
         int w = matrix.getWidth();
         int h = matrix.getHeight();

@@ -108,7 +108,7 @@ public class HealthChecks {
         }
         Target t = recorder.targets(List.of(placementId)).get(placementId);
         if (t == null || !caller.covers(t.path())) {
-            throw new PlacementNotFound("No placement %d in your jurisdiction".formatted(placementId));
+            throw new PlacementNotFound("您的辖区内没有编号为 %d 的隔离记录".formatted(placementId));
         }
         if (!t.status().equals("ACTIVE")) {
             throw new QuarantineRefused("隔离 %d 已解除".formatted(placementId));
@@ -145,7 +145,7 @@ public class HealthChecks {
                 .params(caller.username(), Timestamp.from(Instant.now(clock)), alertId, caller.pathPattern())
                 .update();
         if (n == 0) {
-            throw new PlacementNotFound("No alert %d in your jurisdiction".formatted(alertId));
+            throw new PlacementNotFound("您的辖区内没有编号为 %d 的预警".formatted(alertId));
         }
     }
 

@@ -118,9 +118,9 @@ public class QuarantineManagement {
         caller.require(Permission.QUARANTINE_MANAGE);
         var place = grid.place(siteId)
                 .filter(p -> p.kind() == PlaceKind.QUARANTINE_SITE)
-                .orElseThrow(() -> new PlacementNotFound("No quarantine site %d".formatted(siteId)));
+                .orElseThrow(() -> new PlacementNotFound("隔离点 %d 不存在".formatted(siteId)));
         String path = grid.findRegion(place.microGridCode()).orElseThrow().path();
-        caller.requireCovers(path, "Quarantine site " + siteId);
+        caller.requireCovers(path, "隔离点 " + siteId);
         if (numbers == null || numbers.isEmpty() || numbers.size() > 1000) {
             throw new IllegalArgumentException("numbers: 请填写1到1000个房间号");
         }

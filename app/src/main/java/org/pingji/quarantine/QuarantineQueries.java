@@ -79,8 +79,7 @@ public class QuarantineQueries {
         return sites(caller).stream()
                 .filter(s -> s.id() == siteId)
                 .findFirst()
-                .orElseThrow(
-                        () -> new PlacementNotFound("No quarantine site %d in your jurisdiction".formatted(siteId)));
+                .orElseThrow(() -> new PlacementNotFound("您的辖区内没有编号为 %d 的隔离点".formatted(siteId)));
     }
 
     /** The rooms of a site and their current occupants. */
@@ -149,7 +148,7 @@ public class QuarantineQueries {
                 .params(id, caller.pathPattern())
                 .query(QuarantineQueries::placement)
                 .optional()
-                .orElseThrow(() -> new PlacementNotFound("No placement %d in your jurisdiction".formatted(id)));
+                .orElseThrow(() -> new PlacementNotFound("您的辖区内没有编号为 %d 的隔离记录".formatted(id)));
     }
 
     /** The placement a self-report link belongs to (the phone page; no login). */

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.pingji.access.Caller;
+import org.pingji.platform.Refusal;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,9 +16,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class RiskAreas {
 
     /** An unknown notice or area (HTTP 404). */
-    public static class NotFound extends RuntimeException {
+    public static class NotFound extends Refusal {
         NotFound(String message) {
-            super(message);
+            super(Kind.NOT_FOUND, "risk.not_found", message);
         }
     }
 

@@ -5,6 +5,6 @@ import org.pingji.platform.ServiceBusy;
 /** The scan queue is full: the client should retry after a moment (HTTP 503 with Retry-After). */
 public class ScanQueueFull extends ServiceBusy {
     public ScanQueueFull(String message) {
-        super(message);
+        super("testing.busy", message);
     }
 }

@@ -175,7 +175,7 @@ public class TestingManagement {
                 .filter(p -> p.kind() == PlaceKind.SAMPLING_TABLE)
                 .orElseThrow(() -> new TestingRefused("采样台 %d 不存在".formatted(tableId)));
         Region microGrid = grid.findRegion(table.microGridCode()).orElseThrow();
-        caller.requireCovers(microGrid.path(), "Sampling table " + tableId);
+        caller.requireCovers(microGrid.path(), "采样台 " + tableId);
         if (access.usersWithRole(caller, Role.SAMPLER).stream()
                 .noneMatch(u -> u.username().equals(username))) {
             throw new TestingRefused("username: %s 不是您辖区内的采样人员".formatted(username));

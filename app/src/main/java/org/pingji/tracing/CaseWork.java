@@ -60,7 +60,7 @@ class CaseWork {
 
     /** Adds a stay of the case at a place (from, to). */
     long addItinerary(Caller caller, long caseId, long placeId, Instant from, Instant to) {
-        var place = grid.place(placeId).orElseThrow(() -> new CaseNotFound("No place %d".formatted(placeId)));
+        var place = grid.place(placeId).orElseThrow(() -> new CaseNotFound("场所 %d 不存在".formatted(placeId)));
         if (from == null || to == null || !to.isAfter(from)) {
             throw new IllegalArgumentException("from/to: 离开时间须晚于到达时间");
         }

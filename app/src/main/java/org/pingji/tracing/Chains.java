@@ -39,7 +39,7 @@ public class Chains {
                         rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), (Long) rs.getObject(5)))
                 .list();
         if (cases.isEmpty()) {
-            throw new CaseNotFound("No cluster %d in your jurisdiction".formatted(clusterId));
+            throw new CaseNotFound("您的辖区内没有编号为 %d 的聚集性疫情".formatted(clusterId));
         }
         Map<Long, CaseRow> byId = new HashMap<>();
         cases.forEach(c -> byId.put(c.id(), c));

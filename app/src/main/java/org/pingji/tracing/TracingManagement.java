@@ -180,7 +180,7 @@ public class TracingManagement {
                 .params(id, caller.pathPattern())
                 .query(this::caseView)
                 .optional()
-                .orElseThrow(() -> new CaseNotFound("No case %d in your jurisdiction".formatted(id)));
+                .orElseThrow(() -> new CaseNotFound("您的辖区内没有编号为 %d 的病例".formatted(id)));
     }
 
     /** Marks a milestone of the investigation done (once). */

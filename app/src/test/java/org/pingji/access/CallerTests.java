@@ -25,11 +25,13 @@ class CallerTests {
 
     @Test
     void refusesPathsOutsideAndMissingPermissions() {
-        assertThatThrownBy(() -> township.requireCovers("/141029/141029101/", "Region 141029101"))
-                .isInstanceOf(AccessRefused.class)
-                .hasMessageContaining("outside the jurisdiction 141029100");
+        assertThatThrownBy(() -> township.requireCovers("/141029/141029101/", "区域 141029101"))
+                .isInstanceOf(OutsideJurisdiction.class)
+                .hasMessage("区域 141029101 不存在或不在您的辖区内");
         Caller resident = new Caller(3, "resident1", "居民", Role.RESIDENT, "141029100", "/141029/141029100/");
-        assertThatThrownBy(() -> resident.require(Permission.LEDGER_READ)).isInstanceOf(AccessRefused.class);
+        assertThatThrownBy(() -> resident.require(Permission.LEDGER_READ))
+                .isInstanceOf(AccessRefused.class)
+                .hasMessage("无权执行：查看人口台账");
         assertThat(township.pathPattern()).isEqualTo("/141029/141029100/%");
     }
 

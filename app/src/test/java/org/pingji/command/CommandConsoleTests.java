@@ -111,7 +111,7 @@ class CommandConsoleTests {
         assertThat(mvc.get()
                         .uri("/command/reports/" + day + ".xlsx?region=141029101")
                         .with(httpBasic("township1", "demo")))
-                .hasStatus(403);
+                .hasStatus(404);
     }
 
     @Test
@@ -164,6 +164,6 @@ class CommandConsoleTests {
                         .getFlashMap()
                         .get("error")
                         .toString())
-                .contains("无权切换平战状态和管理预案");
+                .contains("无权执行：切换平战状态和管理预案");
     }
 }

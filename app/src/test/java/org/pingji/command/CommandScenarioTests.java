@@ -94,7 +94,7 @@ class CommandScenarioTests {
         // -- mode: a user without the role, then the commander asks, the co-leader confirms
         var refused = post("township1", "/api/command/mode", "{\"mode\":\"EMERGENCY\",\"reason\":\"本土疫情\"}");
         assertThat(refused).hasStatus(403);
-        assertThat(body(refused)).contains("无权切换平战状态和管理预案");
+        assertThat(body(refused)).contains("无权执行：切换平战状态和管理预案");
         assertThat(post("commander", "/api/command/mode", "{\"mode\":\"EMERGENCY\",\"reason\":\"  \"}"))
                 .hasStatus(400);
         var asked = post("commander", "/api/command/mode", "{\"mode\":\"EMERGENCY\",\"reason\":\"发现本土阳性病例\"}");
@@ -151,7 +151,7 @@ class CommandScenarioTests {
                         """
                         {"title":"越权","body":"x","regionCodes":["%s"],"deadline":"%s"}"""
                                 .formatted(townships.get(1), Instant.now().plus(1, ChronoUnit.HOURS))))
-                .hasStatus(403);
+                .hasStatus(404);
         var issued = post(
                 "commander",
                 "/api/command/directives",
@@ -247,7 +247,7 @@ class CommandScenarioTests {
         assertThat(send("PUT", officer9, reports + today.plusDays(1) + "/" + ninth, fields(1)))
                 .hasStatus(400);
         assertThat(send("PUT", officer9, reports + today + "/" + townships.get(0), fields(1)))
-                .hasStatus(403);
+                .hasStatus(404);
         var negative = send("PUT", officer9, reports + today + "/" + ninth, fields(-5));
         assertThat(negative).hasStatus(400);
         assertThat(body(negative)).contains("arrivalsScreened");

@@ -243,7 +243,7 @@ class CommunityLedgerTests {
                 .startsWith("该人员已登记在「")
                 .contains(OTHER_GRID);
         assertThat(upload("gridworker1", xlsx(sheet(family(1, "29号楼"))), "c.xlsx", OTHER_GRID, null))
-                .hasStatus(403);
+                .hasStatus(404);
         assertThat(upload("gridworker1", xlsx(sheet(family(1, "29号楼"))), "c.xlsx", "9999", null))
                 .hasStatus(404);
     }
@@ -306,6 +306,6 @@ class CommunityLedgerTests {
                         .header(HttpHeaders.AUTHORIZATION, basic("village1"))
                         .contentType("application/json")
                         .content("{\"addressPrefix\":\"\",\"microGrid\":\"141029100002\"}"))
-                .hasStatus(403);
+                .hasStatus(404);
     }
 }

@@ -50,11 +50,11 @@ class LedgerConsoleTests {
         String home = page("gridworker1", "/regions/1410291000010101");
         assertThat(home).contains("城关社区第1网格第1微网格", "住户");
         assertThat(mvc.get().uri("/regions/141029").with(httpBasic("gridworker1", "demo")))
-                .hasStatus(403)
+                .hasStatus(404)
                 .bodyText()
-                .contains("无权访问");
+                .contains("不在您的辖区内");
         assertThat(mvc.get().uri("/regions/1410291000010102").with(httpBasic("gridworker1", "demo")))
-                .hasStatus(403);
+                .hasStatus(404);
     }
 
     @Test

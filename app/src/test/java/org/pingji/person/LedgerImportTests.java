@@ -322,7 +322,7 @@ class LedgerImportTests {
         assertThat(mvc.get()
                         .uri("/api/exports/persons?region=141029")
                         .header(HttpHeaders.AUTHORIZATION, basic("gridworker1")))
-                .hasStatus(403);
+                .hasStatus(404);
         assertThat(mvc.get()
                         .uri("/api/exports/households?region=1410291000010101")
                         .header(HttpHeaders.AUTHORIZATION, basic("gridworker1")))

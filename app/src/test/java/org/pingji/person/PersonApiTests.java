@@ -138,7 +138,7 @@ class PersonApiTests {
                 """
                 {"name":"越权测试","residentId":"11010119800101005%s","microGridCode":"%s"}"""
                         .formatted(ResidentId.checkCharacter("11010119800101005"), MICRO_GRID));
-        assertThat(outside).hasStatus(403);
+        assertThat(outside).hasStatus(404);
         var blankName = post(
                 "commander",
                 "/api/persons",

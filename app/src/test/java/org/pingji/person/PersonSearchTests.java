@@ -67,7 +67,7 @@ class PersonSearchTests {
         long mine = total(page("gridworker1", "/persons?sex=F"));
         assertThat(mine).isPositive().isLessThan(total(page("commander", "/persons?sex=F")));
         assertThat(mvc.get().uri("/persons?region=141029").with(httpBasic("gridworker1", "demo")))
-                .hasStatus(403);
+                .hasStatus(404);
     }
 
     @Test

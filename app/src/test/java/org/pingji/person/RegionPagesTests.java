@@ -32,7 +32,7 @@ class RegionPagesTests {
         List<String> codes = JsonPath.read(geo, "$.features[*].properties.code");
         assertThat(codes).contains("141029100");
         assertThat(mvc.get().uri("/regions/141029/map.json").with(httpBasic("gridworker1", "demo")))
-                .hasStatus(403);
+                .hasStatus(404);
     }
 
     @Test

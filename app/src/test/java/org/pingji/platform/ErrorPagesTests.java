@@ -31,7 +31,7 @@ class ErrorPagesTests {
         assertThat(result).hasStatus(403);
         String page = body(result);
         assertThat(page)
-                .contains("无权访问", "无权查看区域与统计", "请求编号", "返回首页", "class=\"topbar\"", "演示环境")
+                .contains("无权访问", "无权执行：查看区域与统计", "请求编号", "返回首页", "class=\"topbar\"", "演示环境")
                 .doesNotContain("REGION_READ", "RESIDENT", "lacks", "Exception");
         String id = result.getResponse().getHeader(RequestIds.HEADER);
         assertThat(id).matches("[0-9a-f]{12}");

@@ -123,6 +123,6 @@ class DrillAndPlannerTests {
                             .asNumber()
                             .satisfies(h -> assertThat(h.doubleValue()).isBetween(0.0, 1.0));
                 });
-        assertThat(get("gridworker1", "/api/testing/planner?region=141029")).hasStatus(403);
+        assertThat(get("gridworker1", "/api/testing/planner?region=141029")).hasStatus(404);
     }
 }

@@ -453,7 +453,7 @@ class TestingScenarioTests {
                         """
                 {"name":"越权","regionCodes":["141029101"],"poolSize":10,"deadline":"%s"}"""
                                 .formatted(deadline)))
-                .hasStatus(403);
+                .hasStatus(404);
         assertThat(post(
                         "commander",
                         "/api/testing/rounds",
