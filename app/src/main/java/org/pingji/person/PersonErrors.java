@@ -17,4 +17,9 @@ class PersonErrors {
     Object notFound(PersonNotFound e, HttpServletRequest request) {
         return ApiError.respond(request, HttpStatus.NOT_FOUND, "not_found", e.getMessage());
     }
+
+    @ExceptionHandler(VisitNotFound.class)
+    Object visitNotFound(VisitNotFound e, HttpServletRequest request) {
+        return ApiError.respond(request, HttpStatus.NOT_FOUND, "not_found", e.getMessage());
+    }
 }
