@@ -32,6 +32,7 @@ class HouseholdVisits {
     /** A household of the micro-grid with its last visit in the campaign (null: not visited). */
     record HouseholdStatus(
             long householdId, String name, int members, LocalDate visitedOn, String visitedBy, Integer found) {
+        @com.fasterxml.jackson.annotation.JsonProperty("visited")
         public boolean visited() {
             return visitedOn != null;
         }
@@ -172,10 +173,10 @@ class HouseholdVisits {
             if (!seen.add(m.personId())) {
                 throw new IllegalArgumentException("members: 人员 %d 重复填写".formatted(m.personId()));
             }
-            if (m.movedOut() && (m.found() || m.away())) {
+            if (m.isMovedOut() && (m.isFound() || m.isAway())) {
                 throw new IllegalArgumentException("members: 已迁出的人员不能同时标记为在家或外出");
             }
-            if (m.away() && m.found()) {
+            if (m.isAway() && m.isFound()) {
                 throw new IllegalArgumentException("members: 同一人不能既在家又外出");
             }
             String phone;
@@ -184,7 +185,7 @@ class HouseholdVisits {
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("newPhone: 新手机号有误：" + e.getMessage());
             }
-            members.add(new VisitWrites.MemberChange(m.personId(), m.found(), m.away(), m.movedOut(), phone));
+            members.add(new VisitWrites.MemberChange(m.personId(), m.isFound(), m.isAway(), m.isMovedOut(), phone));
         }
         List<VisitWrites.Arrival> arrivals = new ArrayList<>();
         int n = 0;

@@ -38,6 +38,7 @@ class PersonMerges {
             Instant mergedAt,
             String undoneBy,
             Instant undoneAt) {
+        @com.fasterxml.jackson.annotation.JsonProperty("undone")
         public boolean undone() {
             return undoneAt != null;
         }

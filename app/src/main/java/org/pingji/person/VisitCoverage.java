@@ -31,6 +31,7 @@ class VisitCoverage {
 
     /** Visited of total households in one region. */
     record Count(String code, String name, RegionLevel level, long visited, long total) {
+        @com.fasterxml.jackson.annotation.JsonProperty("percent")
         public int percent() {
             return total == 0 ? 0 : (int) Math.min(100, visited * 100 / total);
         }

@@ -11,7 +11,19 @@ import java.util.List;
 record VisitRequest(LocalDate visitedOn, String note, List<Member> members, List<MovedIn> movedIn) {
 
     /** A member of the household as found on the visit. */
-    record Member(Long personId, boolean found, boolean away, boolean movedOut, String newPhone) {}
+    record Member(Long personId, Boolean found, Boolean away, Boolean movedOut, String newPhone) {
+        boolean isFound() {
+            return Boolean.TRUE.equals(found);
+        }
+
+        boolean isAway() {
+            return Boolean.TRUE.equals(away);
+        }
+
+        boolean isMovedOut() {
+            return Boolean.TRUE.equals(movedOut);
+        }
+    }
 
     /**
      * A person who moved in: name and sex, and the resident ID — or, when they have none at hand,

@@ -25,8 +25,10 @@ class VisitsApi {
     private final VisitCoverage coverage;
     private final DuplicateFinder duplicates;
     private final PersonMerges merges;
+    private final PersonManagement persons;
 
     VisitsApi(
+            PersonManagement persons,
             VisitCampaigns campaigns,
             HouseholdVisits visits,
             VisitCoverage coverage,
@@ -37,6 +39,19 @@ class VisitsApi {
         this.coverage = coverage;
         this.duplicates = duplicates;
         this.merges = merges;
+        this.persons = persons;
+    }
+
+    /** A household to visit: its members (masked) and its last visit in the campaign (null: none). */
+    record HouseholdView(
+            org.pingji.grid.PlaceView household, List<PersonRow> members, HouseholdVisits.HouseholdStatus lastVisit) {}
+
+    @GetMapping("/api/visits/campaigns/{id}/households/{householdId}")
+    @Operation(summary = "A household of the campaign with its members and its last visit")
+    HouseholdView household(Caller caller, @PathVariable long id, @PathVariable long householdId) {
+        var household = visits.household(caller, id, householdId);
+        return new HouseholdView(
+                household, persons.householdMembers(caller, householdId), visits.lastVisit(id, household));
     }
 
     record OpenCampaign(String region, String name, LocalDate startsOn) {}
