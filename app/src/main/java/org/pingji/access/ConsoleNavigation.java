@@ -12,6 +12,8 @@ import static org.pingji.access.Permission.QUARANTINE_MANAGE;
 import static org.pingji.access.Permission.REGION_READ;
 import static org.pingji.access.Permission.SAMPLE;
 import static org.pingji.access.Permission.TRACE;
+import static org.pingji.access.Permission.VISIT_MANAGE;
+import static org.pingji.access.Permission.VISIT_RECORD;
 
 import java.util.List;
 import java.util.function.Predicate;
@@ -49,6 +51,7 @@ public class ConsoleNavigation {
             Entry.of("/regions", "nav.grid", REGION_READ),
             Entry.of("/persons", "nav.persons", LEDGER_READ),
             Entry.of("/imports", "nav.import", LEDGER_IMPORT),
+            Entry.of("/visits", "nav.visits", c -> c.can(VISIT_MANAGE) || c.can(VISIT_RECORD)),
             Entry.of("/testing", "nav.testing", REGION_READ),
             Entry.of("/companion", "nav.companion", COMPANION_RUN),
             Entry.of("/companion/follow-ups", "nav.companionFollowUps", COMPANION_FOLLOW_UP),

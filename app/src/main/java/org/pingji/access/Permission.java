@@ -53,7 +53,13 @@ public enum Permission {
     /** Fill in the daily report of a region in the jurisdiction. */
     REPORT_FILL("填报日报"),
     /** Keep the duty roster and duty log, handle alerts, record drills. */
-    DUTY("值班值守");
+    DUTY("值班值守"),
+    /** Open door-to-door visit campaigns over a region and read their coverage. */
+    VISIT_MANAGE("组织入户走访"),
+    /** Record household visits (who was found, who moved in or out, new phones, who is away). */
+    VISIT_RECORD("登记入户走访"),
+    /** Merge two ledger entries of one person found twice, and undo a merge (audited). */
+    PERSON_MERGE("合并重复人员");
 
     private final String action;
 

@@ -14,6 +14,7 @@ import static org.pingji.access.Permission.LAB_REPORT;
 import static org.pingji.access.Permission.LEDGER_EXPORT;
 import static org.pingji.access.Permission.LEDGER_IMPORT;
 import static org.pingji.access.Permission.LEDGER_READ;
+import static org.pingji.access.Permission.PERSON_MERGE;
 import static org.pingji.access.Permission.QUARANTINE_MANAGE;
 import static org.pingji.access.Permission.REGION_READ;
 import static org.pingji.access.Permission.REPORT_FILL;
@@ -25,6 +26,8 @@ import static org.pingji.access.Permission.STATUS_READ;
 import static org.pingji.access.Permission.TRACE;
 import static org.pingji.access.Permission.TRANSFER_HANDLE;
 import static org.pingji.access.Permission.UNMASK;
+import static org.pingji.access.Permission.VISIT_MANAGE;
+import static org.pingji.access.Permission.VISIT_RECORD;
 
 import java.util.EnumSet;
 import java.util.Set;
@@ -45,7 +48,9 @@ public enum Role {
             COMMAND_MODE,
             DIRECTIVE_ISSUE,
             REPORT_FILL,
-            DUTY)),
+            DUTY,
+            VISIT_MANAGE,
+            PERSON_MERGE)),
     TOWNSHIP_OFFICER(EnumSet.of(
             REGION_READ,
             LEDGER_READ,
@@ -58,7 +63,9 @@ public enum Role {
             HEALTH_CHECK,
             DIRECTIVE_ISSUE,
             DIRECTIVE_RESPOND,
-            REPORT_FILL)),
+            REPORT_FILL,
+            VISIT_MANAGE,
+            PERSON_MERGE)),
     VILLAGE_OFFICER(EnumSet.of(
             REGION_READ,
             LEDGER_READ,
@@ -68,7 +75,10 @@ public enum Role {
             STATUS_READ,
             ARRIVAL_RECORD,
             DIRECTIVE_RESPOND,
-            REPORT_FILL)),
+            REPORT_FILL,
+            VISIT_MANAGE,
+            VISIT_RECORD,
+            PERSON_MERGE)),
     GRID_WORKER(EnumSet.of(
             REGION_READ,
             LEDGER_READ,
@@ -80,7 +90,8 @@ public enum Role {
             HEALTH_CHECK,
             CHECK_IN,
             COMPANION_FOLLOW_UP,
-            REPORT_FILL)),
+            REPORT_FILL,
+            VISIT_RECORD)),
     SAMPLER(EnumSet.of(REGION_READ, SAMPLE)),
     LAB(EnumSet.of(REGION_READ, LAB_REPORT)),
     CHECKPOINT_STAFF(EnumSet.of(REGION_READ, STATUS_READ, CHECKPOINT_CHECK, ARRIVAL_RECORD, TRANSFER_HANDLE, CHECK_IN)),

@@ -29,8 +29,10 @@ class LedgerConsole {
     private final GridManagement grid;
     private final PersonManagement persons;
     private final PersonSearch search;
+    private final VisitCampaigns campaigns;
 
-    LedgerConsole(GridManagement grid, PersonManagement persons, PersonSearch search) {
+    LedgerConsole(GridManagement grid, PersonManagement persons, PersonSearch search, VisitCampaigns campaigns) {
+        this.campaigns = campaigns;
         this.grid = grid;
         this.persons = persons;
         this.search = search;
@@ -63,6 +65,12 @@ class LedgerConsole {
         model.addAttribute("page", Math.max(0, page));
         model.addAttribute("ledger", ledger);
         model.addAttribute("canExport", caller.can(Permission.LEDGER_EXPORT));
+        model.addAttribute(
+                "canVisit",
+                region.level() == RegionLevel.MICRO_GRID
+                        && (caller.can(Permission.VISIT_RECORD) || caller.can(Permission.VISIT_MANAGE))
+                        && (caller.role() != org.pingji.access.Role.GRID_WORKER
+                                || campaigns.keptBy(caller).contains(code)));
         switch (shown) {
             case "households" -> {
                 caller.require(Permission.LEDGER_READ);

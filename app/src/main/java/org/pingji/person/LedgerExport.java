@@ -51,7 +51,7 @@ class LedgerExport {
                             select p.path, p.id, p.name, p.id_masked, p.sex, extract(year from p.birth_date)::int,
                                    p.phone_masked, p.micro_grid_code, p.household_id, p.residence
                             from person.persons p
-                            where p.path like ? and (p.path, p.id) > (?, ?)
+                            where p.path like ? and p.merged_into is null and (p.path, p.id) > (?, ?)
                             order by p.path, p.id limit ?""")
                     .params(region.path() + "%", lastPath, lastId, CHUNK)
                     .query((rs, n) -> new Object[] {

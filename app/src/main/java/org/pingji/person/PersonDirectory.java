@@ -72,7 +72,8 @@ public class PersonDirectory {
         caller.require(Permission.LEDGER_READ);
         caller.requireCovers(regionPath, "区域 " + regionPath);
         return jdbc.sql(
-                        "select id, name, micro_grid_code, path from person.persons where path like ? order by path, id limit ?")
+                        "select id, name, micro_grid_code, path from person.persons where path like ? and merged_into is null"
+                                + " order by path, id limit ?")
                 .params(regionPath + "%", limit)
                 .query((rs, n) -> new PersonRef(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
                 .list();
@@ -81,7 +82,8 @@ public class PersonDirectory {
     /** The first person (lowest id) registered in a micro-grid, if any; unscoped (set-up and demo). */
     public java.util.Optional<PersonRef> firstIn(String microGridCode) {
         return jdbc.sql(
-                        "select id, name, micro_grid_code, path from person.persons where micro_grid_code = ? order by id limit 1")
+                        "select id, name, micro_grid_code, path from person.persons where micro_grid_code = ? and merged_into is null"
+                                + " order by id limit 1")
                 .param(microGridCode)
                 .query((rs, n) -> new PersonRef(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
                 .optional();
@@ -89,7 +91,7 @@ public class PersonDirectory {
 
     /** A deterministic sample of person ids (demo and benchmarks). */
     public List<Long> sampleIds(int n, long seed) {
-        return jdbc.sql("select id from person.persons order by md5(id::text || ?) limit ?")
+        return jdbc.sql("select id from person.persons where merged_into is null order by md5(id::text || ?) limit ?")
                 .params(String.valueOf(seed), n)
                 .query(Long.class)
                 .list();

@@ -77,15 +77,16 @@ public class PersonManagement {
         int pageNo = Math.max(0, page);
         List<Object[]> found;
         if (cursor == null || cursor.isBlank()) {
-            found = jdbc.sql("select p.path, " + ROW_COLUMNS
-                            + " from person.persons p where p.path like ? order by p.path, p.id limit ? offset ?")
+            found = jdbc.sql(
+                            "select p.path, " + ROW_COLUMNS
+                                    + " from person.persons p where p.path like ? and p.merged_into is null order by p.path, p.id limit ? offset ?")
                     .params(region.path() + "%", limit, (long) pageNo * limit)
                     .query(PersonManagement::rowWithPath)
                     .list();
         } else {
             String[] after = decodeCursor(cursor);
             found = jdbc.sql("select p.path, " + ROW_COLUMNS
-                            + " from person.persons p where p.path like ? and (p.path, p.id) > (?, ?)"
+                            + " from person.persons p where p.path like ? and p.merged_into is null and (p.path, p.id) > (?, ?)"
                             + " order by p.path, p.id limit ?")
                     .params(region.path() + "%", after[0], Long.parseLong(after[1]), limit)
                     .query(PersonManagement::rowWithPath)
@@ -136,7 +137,8 @@ public class PersonManagement {
     public List<PersonRow> householdMembers(Caller caller, long householdId) {
         caller.require(Permission.LEDGER_READ);
         return jdbc.sql("select " + ROW_COLUMNS
-                        + " from person.persons p where p.household_id = ? and p.path like ? order by p.birth_date")
+                        + " from person.persons p where p.household_id = ? and p.path like ? and p.merged_into is null"
+                        + " order by p.birth_date")
                 .params(householdId, caller.pathPattern())
                 .query(PersonManagement::row)
                 .list();
@@ -154,21 +156,23 @@ public class PersonManagement {
         }
         String upper = q.toUpperCase(java.util.Locale.ROOT);
         if (upper.length() == 18 && upper.substring(0, 17).chars().allMatch(Character::isDigit)) {
-            return jdbc.sql("select " + ROW_COLUMNS + " from person.persons p where p.id_hash = ? and p.path like ?")
+            return jdbc.sql("select " + ROW_COLUMNS
+                            + " from person.persons p where p.id_hash = ? and p.path like ? and p.merged_into is null")
                     .params(vault.hash(upper), caller.pathPattern())
                     .query(PersonManagement::row)
                     .list();
         }
         if (q.length() == 11 && q.chars().allMatch(Character::isDigit)) {
             return jdbc.sql("select " + ROW_COLUMNS
-                            + " from person.persons p where p.phone_hash = ? and p.path like ? order by p.id limit 100")
+                            + " from person.persons p where p.phone_hash = ? and p.path like ? and p.merged_into is null"
+                            + " order by p.id limit 100")
                     .params(vault.hash(q), caller.pathPattern())
                     .query(PersonManagement::row)
                     .list();
         }
-        return jdbc.sql(
-                        "select " + ROW_COLUMNS
-                                + " from person.persons p where p.name like ? and p.path like ? order by p.name, p.id limit 100")
+        return jdbc.sql("select " + ROW_COLUMNS
+                        + " from person.persons p where p.name like ? and p.path like ? and p.merged_into is null"
+                        + " order by p.name, p.id limit 100")
                 .params(escapeLike(q) + "%", caller.pathPattern())
                 .query(PersonManagement::row)
                 .list();
@@ -198,7 +202,7 @@ public class PersonManagement {
             String marks = String.join(",", java.util.Collections.nCopies(batch.size(), "?"));
             jdbc.sql(
                             "select p.phone_hash, p.id, p.micro_grid_code, p.path from person.persons p where p.phone_hash in ("
-                                    + marks + ") and p.path like ? order by p.id")
+                                    + marks + ") and p.path like ? and p.merged_into is null order by p.id")
                     .params(params)
                     .query((rs, n) -> new PhoneHolder(
                             byHash.get(java.nio.ByteBuffer.wrap(rs.getBytes(1))),
@@ -256,7 +260,8 @@ public class PersonManagement {
         Unmasked unmasked = jdbc.sql("select id_cipher, phone_cipher from person.persons where id = ? and path like ?")
                 .params(id, caller.pathPattern())
                 .query((rs, n) -> new Unmasked(
-                        vault.decrypt(rs.getBytes(1)), rs.getBytes(2) == null ? null : vault.decrypt(rs.getBytes(2))))
+                        rs.getBytes(1) == null ? null : vault.decrypt(rs.getBytes(1)),
+                        rs.getBytes(2) == null ? null : vault.decrypt(rs.getBytes(2))))
                 .optional()
                 .orElseThrow(() -> new PersonNotFound(id));
         access.audit(caller, "PERSON_UNMASK", "PERSON", Long.toString(id), "resident ID and phone shown");

@@ -133,7 +133,7 @@ class PersonSearch {
     private Where where(Caller caller, Criteria c) {
         List<String> conditions = new ArrayList<>();
         List<Object> params = new ArrayList<>();
-        conditions.add("p.path like ?");
+        conditions.add("p.path like ? and p.merged_into is null");
         params.add(
                 c.region() == null || c.region().isBlank()
                         ? caller.pathPattern()
