@@ -3,6 +3,7 @@ package org.pingji.person;
 import java.util.List;
 import org.pingji.access.Caller;
 import org.pingji.access.Permission;
+import org.pingji.access.Role;
 import org.pingji.grid.GridManagement;
 import org.pingji.grid.PlaceKind;
 import org.pingji.grid.PlaceView;
@@ -69,7 +70,7 @@ class LedgerConsole {
                 "canVisit",
                 region.level() == RegionLevel.MICRO_GRID
                         && (caller.can(Permission.VISIT_RECORD) || caller.can(Permission.VISIT_MANAGE))
-                        && (caller.role() != org.pingji.access.Role.GRID_WORKER
+                        && (caller.role() != Role.GRID_WORKER
                                 || campaigns.keptBy(caller).contains(code)));
         switch (shown) {
             case "households" -> {

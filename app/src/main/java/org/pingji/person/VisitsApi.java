@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
 import org.pingji.access.Caller;
+import org.pingji.grid.PlaceView;
 import org.springframework.http.ContentDisposition;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,8 +44,7 @@ class VisitsApi {
     }
 
     /** A household to visit: its members (masked) and its last visit in the campaign (null: none). */
-    record HouseholdView(
-            org.pingji.grid.PlaceView household, List<PersonRow> members, HouseholdVisits.HouseholdStatus lastVisit) {}
+    record HouseholdView(PlaceView household, List<PersonRow> members, HouseholdVisits.HouseholdStatus lastVisit) {}
 
     @GetMapping("/api/visits/campaigns/{id}/households/{householdId}")
     @Operation(summary = "A household of the campaign with its members and its last visit")

@@ -345,8 +345,9 @@ class CommandScenarioTests {
         var bogus = get("commander", "/api/command/map?region=" + COUNTY + "&metric=bogus");
         assertThat(bogus).hasStatus(400);
         assertThat(body(bogus)).contains("未知指标");
+        // another township is outside township1's jurisdiction: not found, as if it did not exist
         assertThat(get("township1", "/api/command/map?region=" + townships.get(1)))
-                .hasStatus(403);
+                .hasStatus(404);
 
         // -- back to normal: the plan's activation ends
         assertThat(post("coleader", "/api/command/mode", "{\"mode\":\"NORMAL\",\"reason\":\"疫情平稳\"}"))
