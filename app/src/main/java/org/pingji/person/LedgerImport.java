@@ -50,7 +50,7 @@ class LedgerImport {
 
     private final GridManagement grid;
     private final LedgerWriter writer;
-    private final LedgerStream streams;
+    private final LedgerDuplicates duplicates;
     private final ImportErrorFiles errorFiles;
     private final PersonalDataVault vault;
     private final AccessManagement access;
@@ -59,14 +59,14 @@ class LedgerImport {
     LedgerImport(
             GridManagement grid,
             LedgerWriter writer,
-            LedgerStream streams,
+            LedgerDuplicates duplicates,
             ImportErrorFiles errorFiles,
             PersonalDataVault vault,
             AccessManagement access,
             Clock clock) {
         this.grid = grid;
         this.writer = writer;
-        this.streams = streams;
+        this.duplicates = duplicates;
         this.errorFiles = errorFiles;
         this.vault = vault;
         this.access = access;
@@ -104,117 +104,103 @@ class LedgerImport {
         Thread.ofPlatform().name("ledger-reader").daemon(true).start(() -> readSheet(file, queue, reader));
         LedgerColumns.Header header = null;
         LedgerRows rows = null;
-        LedgerStream.Session stream = null;
         try {
-            try {
-                for (SheetRow row = queue.take(); row != SheetRow.END; row = queue.take()) {
-                    if (++read % 5_000 == 0) {
-                        progress.update("READING", read);
-                    }
-                    if (header == null) {
-                        if (row.number() <= HEADER_SEARCH_ROWS) {
-                            header = LedgerColumns.find(row.number(), row.cells())
-                                    .orElse(null);
-                            if (header != null) {
-                                rows = new LedgerRows(
-                                        caller,
-                                        grid::findRegion,
-                                        LocalDate.now(clock),
-                                        target,
-                                        header,
-                                        v -> hex.formatHex(vault.hash(v), 0, 12));
-                                stream = streams.start(rows::header);
-                            }
+            for (SheetRow row = queue.take(); row != SheetRow.END; row = queue.take()) {
+                if (++read % 5_000 == 0) {
+                    progress.update("READING", read);
+                }
+                if (header == null) {
+                    if (row.number() <= HEADER_SEARCH_ROWS) {
+                        header = LedgerColumns.find(row.number(), row.cells()).orElse(null);
+                        if (header != null) {
+                            rows = new LedgerRows(
+                                    caller,
+                                    grid::findRegion,
+                                    LocalDate.now(clock),
+                                    target,
+                                    header,
+                                    v -> hex.formatHex(vault.hash(v), 0, 12));
                         }
-                        continue;
                     }
-                    if (rows.skip(row.cells())) {
-                        continue;
-                    }
-                    int before = problems.size();
-                    var checked = rows.check(row.number(), row.cells(), problems);
-                    if (checked.isPresent()) {
-                        valid.add(checked.get());
-                        stream.add(checked.get(), problems.isEmpty());
-                    }
-                    if (problems.size() > before) {
-                        badRows.put(row.number(), row.cells());
-                    }
+                    continue;
                 }
-                reader.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Import interrupted", e);
-            } catch (CompletionException e) {
-                log.info("Import: unreadable file: {}", e.getCause().toString());
-                return ImportResult.failed(new ImportProblem(0, "文件", "", "无法读取该文件：请上传 Excel（xlsx、xls）或 CSV 文件"));
-            }
-            if (header == null) {
-                return ImportResult.failed(
-                        new ImportProblem(0, "表头", "", "前%d行中没有找到包含「姓名」和「身份证号」的表头行".formatted(HEADER_SEARCH_ROWS)));
-            }
-            log.info("Import: {} rows read and checked in {} ms", read, (System.nanoTime() - started) / 1_000_000);
-            if (valid.isEmpty() && problems.isEmpty()) {
-                return ImportResult.failed(new ImportProblem(0, "文件", "", "文件中没有数据行"));
-            }
-            progress.update("WRITING", read);
-            long writing = System.nanoTime();
-            // The rows without problems were written while the sheet was read; they commit only if
-            // no row anywhere had a problem.
-            LedgerStream.Outcome outcome = stream.finish(problems.isEmpty());
-            LedgerWriter.Written written = outcome.written();
-            outcome.duplicates().forEach(p -> badRows.putIfAbsent(p.row(), null));
-            problems.addAll(outcome.duplicates());
-            if (written == null) {
-                List<LedgerRows.ValidRow> good = new ArrayList<>(valid.size());
-                List<byte[]> goodHashes = new ArrayList<>(valid.size());
-                for (int i = 0; i < valid.size(); i++) {
-                    if (badRows.containsKey(valid.get(i).row())) {
-                        badRows.put(valid.get(i).row(), valid.get(i).cells());
-                    } else {
-                        good.add(valid.get(i));
-                        goodHashes.add(outcome.hashes()[i]);
-                    }
+                if (rows.skip(row.cells())) {
+                    continue;
                 }
-                problems.sort(Comparator.comparingInt(ImportProblem::row));
-                if (request.mode() != ImportMode.GOOD_ROWS || good.isEmpty()) {
-                    List<ImportProblem> reported =
-                            List.copyOf(problems.subList(0, Math.min(MAX_REPORTED, problems.size())));
-                    return new ImportResult(0, badRows.size(), reported, problems.size(), 0, 0, header.unknown(), null);
+                int before = problems.size();
+                rows.check(row.number(), row.cells(), problems).ifPresent(valid::add);
+                if (problems.size() > before) {
+                    badRows.put(row.number(), row.cells());
                 }
-                valid = good;
-                written = writer.write(good, goodHashes.toArray(byte[][]::new));
             }
-            List<ImportProblem> reported = List.copyOf(problems.subList(0, Math.min(MAX_REPORTED, problems.size())));
-            List<LedgerRows.ValidRow> good = valid;
-            log.info(
-                    "Import: {} persons in {} households written in {} ms after the read",
-                    good.size(),
-                    written.households(),
-                    (System.nanoTime() - writing) / 1_000_000);
-            access.audit(
-                    caller,
-                    "LEDGER_IMPORT",
-                    "REGION",
-                    target == null ? null : target.code(),
-                    "%d persons, %d households (%d unassigned), %d rows rejected"
-                            .formatted(good.size(), written.households(), written.unassigned(), badRows.size()));
-            String errorFile = problems.isEmpty() ? null : errorFiles.store(caller, header, badRows, problems);
-            progress.update("DONE", read);
-            return new ImportResult(
-                    good.size(),
-                    badRows.size(),
-                    reported,
-                    problems.size(),
-                    written.households(),
-                    written.unassigned(),
-                    header.unknown(),
-                    errorFile);
-        } finally {
-            if (stream != null) {
-                stream.close(); // a no-op after finish; otherwise the streamed write rolls back
-            }
+            reader.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Import interrupted", e);
+        } catch (CompletionException e) {
+            log.info("Import: unreadable file: {}", e.getCause().toString());
+            return ImportResult.failed(new ImportProblem(0, "文件", "", "无法读取该文件：请上传 Excel（xlsx、xls）或 CSV 文件"));
         }
+        if (header == null) {
+            return ImportResult.failed(
+                    new ImportProblem(0, "表头", "", "前%d行中没有找到包含「姓名」和「身份证号」的表头行".formatted(HEADER_SEARCH_ROWS)));
+        }
+        log.info("Import: {} rows read and checked in {} ms", read, (System.nanoTime() - started) / 1_000_000);
+        if (valid.isEmpty() && problems.isEmpty()) {
+            return ImportResult.failed(new ImportProblem(0, "文件", "", "文件中没有数据行"));
+        }
+        progress.update("CHECKING", read);
+        var checked = duplicates.check(valid, rows::header);
+        checked.problems().forEach(p -> badRows.putIfAbsent(p.row(), null));
+        problems.addAll(checked.problems());
+        List<LedgerRows.ValidRow> good = valid;
+        byte[][] hashes = checked.hashes();
+        if (!checked.problems().isEmpty()) {
+            List<LedgerRows.ValidRow> keep = new ArrayList<>(valid.size());
+            List<byte[]> keepHashes = new ArrayList<>(valid.size());
+            for (int i = 0; i < valid.size(); i++) {
+                if (badRows.containsKey(valid.get(i).row())) {
+                    badRows.put(valid.get(i).row(), valid.get(i).cells());
+                } else {
+                    keep.add(valid.get(i));
+                    keepHashes.add(hashes[i]);
+                }
+            }
+            good = keep;
+            hashes = keepHashes.toArray(byte[][]::new);
+        }
+        problems.sort(Comparator.comparingInt(ImportProblem::row));
+        List<ImportProblem> reported = List.copyOf(problems.subList(0, Math.min(MAX_REPORTED, problems.size())));
+        boolean writeGood = request.mode() == ImportMode.GOOD_ROWS && !good.isEmpty();
+        if (!problems.isEmpty() && !writeGood) {
+            return new ImportResult(0, badRows.size(), reported, problems.size(), 0, 0, header.unknown(), null);
+        }
+        progress.update("WRITING", read);
+        long writing = System.nanoTime();
+        LedgerWriter.Written written = writer.write(good, hashes);
+        log.info(
+                "Import: {} persons in {} households written in {} ms",
+                good.size(),
+                written.households(),
+                (System.nanoTime() - writing) / 1_000_000);
+        access.audit(
+                caller,
+                "LEDGER_IMPORT",
+                "REGION",
+                target == null ? null : target.code(),
+                "%d persons, %d households (%d unassigned), %d rows rejected"
+                        .formatted(good.size(), written.households(), written.unassigned(), badRows.size()));
+        String errorFile = problems.isEmpty() ? null : errorFiles.store(caller, header, badRows, problems);
+        progress.update("DONE", read);
+        return new ImportResult(
+                good.size(),
+                badRows.size(),
+                reported,
+                problems.size(),
+                written.households(),
+                written.unassigned(),
+                header.unknown(),
+                errorFile);
     }
 
     /** Streams the first sheet into the queue; a broken file completes {@code done} exceptionally. */

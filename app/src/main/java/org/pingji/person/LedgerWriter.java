@@ -3,11 +3,9 @@ package org.pingji.person;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import javax.sql.DataSource;
 import org.pingji.grid.GridManagement;
 import org.pingji.grid.GridManagement.HouseholdKey;
@@ -51,67 +49,46 @@ class LedgerWriter {
         this.clock = clock;
     }
 
-    /** Totals of a write made chunk by chunk in one transaction. */
-    static final class Tally {
-        private final Set<HouseholdKey> households = new HashSet<>();
-        private final Set<HouseholdKey> pending = new HashSet<>();
-        private final Map<String, Long> perRegion = new HashMap<>();
-    }
-
     /** {@code hashes[i]} is the keyed hash of {@code valid.get(i)}'s resident ID. */
     Written write(List<LedgerRows.ValidRow> valid, byte[][] hashes) {
         return transaction.execute(status -> {
-            Tally tally = new Tally();
+            Map<HouseholdKey, String> addresses = new HashMap<>();
+            Map<HouseholdKey, String> pendingAddresses = new LinkedHashMap<>();
+            for (LedgerRows.ValidRow r : valid) {
+                var key = new HouseholdKey(r.region().code(), r.householdKey());
+                (r.unassigned() ? pendingAddresses : addresses)
+                        .merge(key, r.address() == null ? "" : r.address(), (a, b) -> a.isEmpty() ? b : a);
+            }
+            Map<HouseholdKey, Long> households = grid.ensureHouseholds(addresses);
+            Map<HouseholdKey, Long> pending = pendingHouseholds(pendingAddresses, valid);
+            Map<String, Long> perRegion = new HashMap<>();
             for (int from = 0; from < valid.size(); from += CHUNK) {
                 int to = Math.min(valid.size(), from + CHUNK);
-                writeChunk(valid.subList(from, to), java.util.Arrays.copyOfRange(hashes, from, to), tally);
+                long[] ids = copy.allocateIds(to - from);
+                var rows = new PgCopy.Rows();
+                for (int i = from; i < to; i++) {
+                    LedgerRows.ValidRow r = valid.get(i);
+                    var key = new HouseholdKey(r.region().code(), r.householdKey());
+                    Long household = r.unassigned() ? null : households.get(key);
+                    NewPerson person =
+                            new NewPerson(r.name(), null, null, r.region().code(), household, r.residence());
+                    copy.appendRow(
+                            rows,
+                            ids[i - from],
+                            person,
+                            r.residentId(),
+                            hashes[i],
+                            r.phone(),
+                            r.region(),
+                            r.relation(),
+                            r.unassigned() ? pending.get(key) : null);
+                    perRegion.merge(r.region().code(), 1L, Long::sum);
+                }
+                PgCopy.copy(dataSource, PersonCopy.COLUMNS, rows);
             }
-            return finish(tally);
+            grid.adjustPopulation(perRegion);
+            return new Written(households.size() + pending.size(), pending.size());
         });
-    }
-
-    /**
-     * Households and persons of one chunk of rows, inside the caller's transaction: households
-     * are found or created (a household that spans chunks is found by the later one).
-     */
-    void writeChunk(List<LedgerRows.ValidRow> chunk, byte[][] hashes, Tally tally) {
-        Map<HouseholdKey, String> addresses = new HashMap<>();
-        Map<HouseholdKey, String> pendingAddresses = new LinkedHashMap<>();
-        for (LedgerRows.ValidRow r : chunk) {
-            var key = new HouseholdKey(r.region().code(), r.householdKey());
-            (r.unassigned() ? pendingAddresses : addresses)
-                    .merge(key, r.address() == null ? "" : r.address(), (a, b) -> a.isEmpty() ? b : a);
-        }
-        Map<HouseholdKey, Long> households = grid.ensureHouseholds(addresses);
-        Map<HouseholdKey, Long> pending = pendingHouseholds(pendingAddresses, chunk);
-        tally.households.addAll(households.keySet());
-        tally.pending.addAll(pending.keySet());
-        long[] ids = copy.allocateIds(chunk.size());
-        var rows = new PgCopy.Rows();
-        for (int i = 0; i < chunk.size(); i++) {
-            LedgerRows.ValidRow r = chunk.get(i);
-            var key = new HouseholdKey(r.region().code(), r.householdKey());
-            Long household = r.unassigned() ? null : households.get(key);
-            NewPerson person = new NewPerson(r.name(), null, null, r.region().code(), household, r.residence());
-            copy.appendRow(
-                    rows,
-                    ids[i],
-                    person,
-                    r.residentId(),
-                    hashes[i],
-                    r.phone(),
-                    r.region(),
-                    r.relation(),
-                    r.unassigned() ? pending.get(key) : null);
-            tally.perRegion.merge(r.region().code(), 1L, Long::sum);
-        }
-        PgCopy.copy(dataSource, PersonCopy.COLUMNS, rows);
-    }
-
-    /** Ends a chunked write (inside its transaction): the population roll-ups follow. */
-    Written finish(Tally tally) {
-        grid.adjustPopulation(tally.perRegion);
-        return new Written(tally.households.size() + tally.pending.size(), tally.pending.size());
     }
 
     /** Open 待分配 households with these keys, found or created; their member counts grow. */
