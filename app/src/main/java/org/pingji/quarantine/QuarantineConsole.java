@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import org.pingji.access.Caller;
 import org.pingji.access.Permission;
+import org.pingji.person.PersonNotFound;
 import org.pingji.platform.QrCodes;
 import org.pingji.platform.ServiceBusy;
 import org.pingji.policy.Exposure;
@@ -65,7 +66,7 @@ class QuarantineConsole {
                     "message",
                     "已安排隔离 #%d%s".formatted(placed.id(), placed.room() == null ? "" : "，房间 " + placed.room()));
             return "redirect:/quarantine/placements/" + placed.id();
-        } catch (IllegalArgumentException | QuarantineRefused | org.pingji.person.PersonNotFound e) {
+        } catch (IllegalArgumentException | QuarantineRefused | PersonNotFound e) {
             flash.addFlashAttribute("error", e.getMessage());
             return "redirect:/quarantine";
         }

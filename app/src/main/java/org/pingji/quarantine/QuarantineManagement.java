@@ -5,7 +5,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -13,7 +12,6 @@ import org.pingji.access.AccessManagement;
 import org.pingji.access.Caller;
 import org.pingji.access.Permission;
 import org.pingji.grid.GridManagement;
-import org.pingji.grid.PlaceKind;
 import org.pingji.person.PersonDirectory;
 import org.pingji.person.PersonNotFound;
 import org.pingji.person.PersonRef;
@@ -48,6 +46,8 @@ public class QuarantineManagement {
     private final HealthChecks checks;
     private final QuarantineQueries queries;
     private final Clock clock;
+    private final QuarantineSites sites;
+    private final PlacementRelease release;
 
     QuarantineManagement(
             JdbcClient jdbc,
@@ -58,7 +58,9 @@ public class QuarantineManagement {
             ApplicationEventPublisher events,
             HealthChecks checks,
             QuarantineQueries queries,
-            Clock clock) {
+            Clock clock,
+            QuarantineSites sites,
+            PlacementRelease release) {
         this.jdbc = jdbc;
         this.grid = grid;
         this.persons = persons;
@@ -68,6 +70,8 @@ public class QuarantineManagement {
         this.checks = checks;
         this.queries = queries;
         this.clock = clock;
+        this.sites = sites;
+        this.release = release;
     }
 
     /** The read side: sites, rooms, placements, tests, checks and alerts in the caller's jurisdiction. */
@@ -80,96 +84,24 @@ public class QuarantineManagement {
         return checks;
     }
 
-    // ---- sites ----------------------------------------------------------------------------
+    // ---- sites (QuarantineSites) -------------------------------------------------------------
 
     /**
      * Gives every quarantine site (grid place of kind QUARANTINE_SITE) in the region that has no
      * rooms yet {@code rooms} rooms on floors of ten and three staff (the demo county).
      */
-    @Transactional
     public void furnishSites(String regionCode, int rooms) {
-        for (GridManagement.Site site : grid.sitesIn(regionCode, PlaceKind.QUARANTINE_SITE)) {
-            int inserted = jdbc.sql(
-                            """
-                            insert into quarantine.sites (place_id, name, micro_grid_code, path) values (?, ?, ?, ?)
-                            on conflict do nothing""")
-                    .params(site.id(), site.name(), site.microGridCode(), site.path())
-                    .update();
-            if (inserted == 0) {
-                continue;
-            }
-            List<String> numbers = new ArrayList<>();
-            for (int i = 0; i < rooms; i++) {
-                numbers.add("%d%02d".formatted(i / 10 + 1, i % 10 + 1));
-            }
-            addRoomsUnchecked(site.id(), numbers);
-            String[][] staff = {{"医护组组长", "医疗"}, {"隔离点管理员", "管理"}, {"安保人员", "安保"}};
-            for (String[] s : staff) {
-                jdbc.sql("insert into quarantine.staff (site_id, name, duty) values (?, ?, ?)")
-                        .params(site.id(), site.name() + s[0], s[1])
-                        .update();
-            }
-        }
+        sites.furnishSites(regionCode, rooms);
     }
 
     /** Adds rooms to a site of the caller's jurisdiction (registering the site on first use). */
-    @Transactional
     public int addRooms(Caller caller, long siteId, List<String> numbers) {
-        caller.require(Permission.QUARANTINE_MANAGE);
-        var place = grid.place(siteId)
-                .filter(p -> p.kind() == PlaceKind.QUARANTINE_SITE)
-                .orElseThrow(() -> new PlacementNotFound("隔离点 %d 不存在".formatted(siteId)));
-        String path = grid.findRegion(place.microGridCode()).orElseThrow().path();
-        caller.requireCovers(path, "隔离点 " + siteId);
-        if (numbers == null || numbers.isEmpty() || numbers.size() > 1000) {
-            throw new IllegalArgumentException("numbers: 请填写1到1000个房间号");
-        }
-        for (String n : numbers) {
-            if (n == null || n.isBlank() || n.length() > 20) {
-                throw new IllegalArgumentException("numbers: 房间号须为1到20个字符: " + n);
-            }
-        }
-        jdbc.sql("insert into quarantine.sites (place_id, name, micro_grid_code, path) values (?, ?, ?, ?)"
-                        + " on conflict do nothing")
-                .params(siteId, place.name(), place.microGridCode(), path)
-                .update();
-        List<String> existing = jdbc.sql("select number from quarantine.rooms where site_id = ? and number = any(?)")
-                .params(siteId, numbers.stream().map(String::trim).toArray(String[]::new))
-                .query(String.class)
-                .list();
-        if (!existing.isEmpty() || numbers.stream().map(String::trim).distinct().count() != numbers.size()) {
-            throw new QuarantineRefused("房间号重复: " + (existing.isEmpty() ? numbers : existing));
-        }
-        addRoomsUnchecked(siteId, numbers.stream().map(String::trim).toList());
-        access.audit(caller, "QUARANTINE_ROOMS_ADDED", "SITE", Long.toString(siteId), numbers.size() + " rooms");
-        return numbers.size();
-    }
-
-    private void addRoomsUnchecked(long siteId, List<String> numbers) {
-        jdbc.sql("insert into quarantine.rooms (site_id, number) select ?, n from unnest(?::text[]) as u(n)")
-                .params(siteId, numbers.toArray(String[]::new))
-                .update();
+        return sites.addRooms(caller, siteId, numbers);
     }
 
     /** Adds a member of staff to a site. */
-    @Transactional
     public long addStaff(Caller caller, long siteId, String name, String duty) {
-        caller.require(Permission.QUARANTINE_MANAGE);
-        var site = queries.site(caller, siteId);
-        if (name == null
-                || name.isBlank()
-                || name.length() > 50
-                || duty == null
-                || duty.isBlank()
-                || duty.length() > 50) {
-            throw new IllegalArgumentException("name/duty: 请填写姓名和岗位（各不超过50字）");
-        }
-        long id = jdbc.sql("insert into quarantine.staff (site_id, name, duty) values (?, ?, ?) returning id")
-                .params(site.id(), name.trim(), duty.trim())
-                .query(Long.class)
-                .single();
-        access.audit(caller, "QUARANTINE_STAFF_ADDED", "SITE", Long.toString(siteId), name.trim());
-        return id;
+        return sites.addStaff(caller, siteId, name, duty);
     }
 
     // ---- placements -----------------------------------------------------------------------
@@ -377,31 +309,9 @@ public class QuarantineManagement {
         return day;
     }
 
-    /** Whether the placement may be released now: days served and a negative test on every test day. */
+    /** Which release criteria of a placement are met now (quarantine period, test days). */
     public Views.ReleaseCheck releaseCheck(Caller caller, long placementId) {
-        var p = queries.placement(caller, placementId);
-        Instant now = Instant.now(clock);
-        List<String> unmet = new ArrayList<>();
-        if (now.isBefore(p.plannedEnd())) {
-            unmet.add("隔离期未满：计划解除时间 %s".formatted(checks.local(p.plannedEnd())));
-        }
-        var tests = queries.tests(caller, placementId);
-        int days = (int) ChronoUnit.DAYS.between(p.start(), p.plannedEnd());
-        for (int day : p.testDays()) {
-            if (day > days) {
-                continue;
-            }
-            var test = tests.stream().filter(t -> t.day() == day).findFirst();
-            if (test.isEmpty()) {
-                unmet.add("第%d天核酸检测结果未录入".formatted(day));
-            } else if (!test.get().result().equals("NEGATIVE")) {
-                unmet.add("第%d天核酸检测结果为阳性".formatted(day));
-            }
-        }
-        tests.stream()
-                .filter(t -> t.result().equals("POSITIVE") && !p.testDays().contains(t.day()))
-                .forEach(t -> unmet.add("第%d天核酸检测结果为阳性".formatted(t.day())));
-        return new Views.ReleaseCheck(unmet.isEmpty(), unmet);
+        return release.releaseCheck(caller, placementId);
     }
 
     /**
@@ -409,29 +319,13 @@ public class QuarantineManagement {
      *
      * @throws QuarantineRefused listing every unmet criterion
      */
-    @Transactional
     public Instant release(Caller caller, long placementId) {
-        caller.require(Permission.QUARANTINE_MANAGE);
-        var p = lock(caller, placementId);
-        var check = releaseCheck(caller, placementId);
-        if (!check.met()) {
-            throw new QuarantineRefused("未达到解除隔离条件：" + String.join("；", check.unmet()), check.unmet());
-        }
-        return end(caller, p, "达到解除条件", "PLACEMENT_RELEASED");
+        return release.release(caller, placementId);
     }
 
     /** First step of an override: a manager asks to release before the criteria are met, with a reason. */
-    @Transactional
     public void requestOverride(Caller caller, long placementId, String reason) {
-        caller.require(Permission.QUARANTINE_MANAGE);
-        if (reason == null || reason.isBlank() || reason.length() > 500) {
-            throw new IllegalArgumentException("reason: 请填写提前解除的理由（不超过500字）");
-        }
-        var p = lock(caller, placementId);
-        jdbc.sql("update quarantine.placements set override_reason = ?, override_by = ?, override_at = ? where id = ?")
-                .params(reason.trim(), caller.username(), Timestamp.from(Instant.now(clock)), p.id())
-                .update();
-        access.audit(caller, "RELEASE_OVERRIDE_REQUESTED", "PLACEMENT", Long.toString(p.id()), reason.trim());
+        release.requestOverride(caller, placementId, reason);
     }
 
     /**
@@ -439,46 +333,12 @@ public class QuarantineManagement {
      *
      * @throws QuarantineRefused when nothing was requested or the approver is the requester
      */
-    @Transactional
     public Instant approveOverride(Caller caller, long placementId) {
-        caller.require(Permission.QUARANTINE_MANAGE);
-        var p = lock(caller, placementId);
-        if (p.overrideReason() == null) {
-            throw new QuarantineRefused("未申请提前解除");
-        }
-        if (p.overrideBy().equals(caller.username())) {
-            throw new QuarantineRefused("提前解除须由申请人以外的另一名管理员审批");
-        }
-        jdbc.sql("update quarantine.placements set approved_by = ? where id = ?")
-                .params(caller.username(), p.id())
-                .update();
-        return end(caller, p, "提前解除：" + p.overrideReason(), "RELEASE_OVERRIDE_APPROVED");
-    }
-
-    private Instant end(Caller caller, Views.PlacementView p, String note, String action) {
-        Instant now = Instant.now(clock);
-        jdbc.sql("update quarantine.placements set status = 'RELEASED', released_at = ?, release_note = ? where id = ?")
-                .params(Timestamp.from(now), note, p.id())
-                .update();
-        access.audit(caller, action, "PLACEMENT", Long.toString(p.id()), note);
-        events.publishEvent(new PlacementEnded(p.id(), p.personId(), now));
-        return now;
-    }
-
-    private Views.PlacementView lock(Caller caller, long placementId) {
-        jdbc.sql("select id from quarantine.placements where id = ? for update")
-                .param(placementId)
-                .query(Long.class)
-                .optional();
-        var p = queries.placement(caller, placementId);
-        requireActive(p);
-        return p;
+        return release.approveOverride(caller, placementId);
     }
 
     static void requireActive(Views.PlacementView p) {
-        if (!p.status().equals("ACTIVE")) {
-            throw new QuarantineRefused("隔离 %d 已于 %s 解除".formatted(p.id(), p.releasedAt()));
-        }
+        PlacementRelease.requireActive(p);
     }
 
     private void requireStartPlausible(Instant start) {
