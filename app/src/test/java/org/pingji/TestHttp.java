@@ -38,4 +38,22 @@ public final class TestHttp {
         assertThat(result).hasStatusOk();
         return body(result);
     }
+
+    /** An authenticated GET (HTTP Basic as {@code user}). */
+    public static MvcTestResult get(MockMvcTester mvc, String user, String uri) {
+        return mvc.get()
+                .uri(uri)
+                .header(org.springframework.http.HttpHeaders.AUTHORIZATION, basic(user))
+                .exchange();
+    }
+
+    /** An authenticated JSON POST (HTTP Basic as {@code user}). */
+    public static MvcTestResult post(MockMvcTester mvc, String user, String uri, String json) {
+        return mvc.post()
+                .uri(uri)
+                .header(org.springframework.http.HttpHeaders.AUTHORIZATION, basic(user))
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .content(json)
+                .exchange();
+    }
 }

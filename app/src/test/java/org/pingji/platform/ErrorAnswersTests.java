@@ -1,7 +1,6 @@
 package org.pingji.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.pingji.TestHttp.basic;
 import static org.pingji.TestHttp.body;
 
 import com.jayway.jsonpath.JsonPath;
@@ -11,9 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.pingji.PingjiTest;
+import org.pingji.TestHttp;
 import org.pingji.person.PersonDirectory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -33,16 +32,11 @@ class ErrorAnswersTests {
     PersonDirectory persons;
 
     MvcTestResult get(String user, String uri) {
-        return mvc.get().uri(uri).header(HttpHeaders.AUTHORIZATION, basic(user)).exchange();
+        return TestHttp.get(mvc, user, uri);
     }
 
     MvcTestResult post(String user, String uri, String json) {
-        return mvc.post()
-                .uri(uri)
-                .header(HttpHeaders.AUTHORIZATION, basic(user))
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(json)
-                .exchange();
+        return TestHttp.post(mvc, user, uri, json);
     }
 
     static String arrival(long personId) {
