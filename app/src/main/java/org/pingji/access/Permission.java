@@ -59,7 +59,17 @@ public enum Permission {
     /** Record household visits (who was found, who moved in or out, new phones, who is away). */
     VISIT_RECORD("登记入户走访"),
     /** Merge two ledger entries of one person found twice, and undo a merge (audited). */
-    PERSON_MERGE("合并重复人员");
+    PERSON_MERGE("合并重复人员"),
+    /** Report daily counts of a signal (pharmacy sales, fever-clinic visits, absenteeism) for a unit. */
+    SIGNAL_REPORT("上报监测数据"),
+    /** Read signal streams, run and tune aberration detection, backtest settings. */
+    SIGNAL_ANALYSE("开展监测预警分析"),
+    /** Answer early-warning signals: acknowledge, verify, dismiss or escalate to an event. */
+    SIGNAL_RESPOND("响应预警信号"),
+    /** Register sensors and sites, set thresholds and polling intervals. */
+    SENSOR_MANAGE("管理监测传感器"),
+    /** Acknowledge and dispose of sensor alarms (gas, CO, water level, crowd flow). */
+    ALARM_HANDLE("处置监测报警");
 
     private final String action;
 

@@ -1,5 +1,6 @@
 package org.pingji.access;
 
+import static org.pingji.access.Permission.ALARM_HANDLE;
 import static org.pingji.access.Permission.ARRIVAL_RECORD;
 import static org.pingji.access.Permission.CHECKPOINT_CHECK;
 import static org.pingji.access.Permission.CHECK_IN;
@@ -21,6 +22,10 @@ import static org.pingji.access.Permission.REPORT_FILL;
 import static org.pingji.access.Permission.RISK_MANAGE;
 import static org.pingji.access.Permission.ROUND_MANAGE;
 import static org.pingji.access.Permission.SAMPLE;
+import static org.pingji.access.Permission.SENSOR_MANAGE;
+import static org.pingji.access.Permission.SIGNAL_ANALYSE;
+import static org.pingji.access.Permission.SIGNAL_REPORT;
+import static org.pingji.access.Permission.SIGNAL_RESPOND;
 import static org.pingji.access.Permission.STATUS_OVERRIDE;
 import static org.pingji.access.Permission.STATUS_READ;
 import static org.pingji.access.Permission.TRACE;
@@ -104,12 +109,16 @@ public enum Role {
             STATUS_OVERRIDE,
             TRACE,
             CHECK_IN,
-            COMPANION_RUN)),
+            COMPANION_RUN,
+            SIGNAL_REPORT,
+            SIGNAL_ANALYSE,
+            SIGNAL_RESPOND)),
     QUARANTINE_MANAGER(
             EnumSet.of(REGION_READ, LEDGER_READ, STATUS_READ, TRANSFER_HANDLE, QUARANTINE_MANAGE, HEALTH_CHECK)),
     INSPECTOR(EnumSet.of(REGION_READ)),
     SUPPLIES_OFFICER(EnumSet.of(REGION_READ)),
-    DUTY_OFFICER(EnumSet.of(REGION_READ, LEDGER_READ, STATUS_READ, DUTY)),
+    DUTY_OFFICER(EnumSet.of(
+            REGION_READ, LEDGER_READ, STATUS_READ, DUTY, SIGNAL_ANALYSE, SIGNAL_RESPOND, SENSOR_MANAGE, ALARM_HANDLE)),
     RESIDENT(EnumSet.noneOf(Permission.class));
 
     private final Set<Permission> permissions;
