@@ -8,7 +8,7 @@ enum AlarmLevel {
     STALE,
     FAULT;
 
-    String label() {
+    public String label() {
         return switch (this) {
             case WARNING -> "预警";
             case ALARM -> "报警";

@@ -2,6 +2,7 @@ package org.pingji.warning;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -26,9 +27,11 @@ import org.springframework.web.bind.annotation.RestController;
 class SensorApi {
 
     private final SensorDesk desk;
+    private final Clock clock;
 
-    SensorApi(SensorDesk desk) {
+    SensorApi(SensorDesk desk, Clock clock) {
         this.desk = desk;
+        this.clock = clock;
     }
 
     record SensorRequest(
@@ -77,7 +80,7 @@ class SensorApi {
             @PathVariable String code,
             @RequestParam(required = false) Instant from,
             @RequestParam(defaultValue = "1000") int limit) {
-        return desk.readings(caller, code, from == null ? Instant.now().minus(Duration.ofHours(1)) : from, limit);
+        return desk.readings(caller, code, from == null ? Instant.now(clock).minus(Duration.ofHours(1)) : from, limit);
     }
 
     record ReadingRequest(String sensorCode, Double value, OffsetDateTime at) {}

@@ -58,7 +58,7 @@ enum SensorKind {
         return clearBelow;
     }
 
-    String label() {
+    public String label() {
         return switch (this) {
             case METHANE -> "甲烷";
             case CO -> "一氧化碳";
