@@ -8,11 +8,14 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,12 +33,15 @@ class MqttBroker implements SmartLifecycle {
     private final String externalUrl;
     private volatile int port;
     private final String dataDir;
+    private final ConfigurableEnvironment environment;
     private Server server;
 
     MqttBroker(
+            ConfigurableEnvironment environment,
             @Value("${pingji.mqtt.url:}") String externalUrl,
             @Value("${pingji.mqtt.port:1883}") int port,
             @Value("${pingji.mqtt.data-dir:./data/mqtt}") String dataDir) {
+        this.environment = environment;
         this.externalUrl = externalUrl;
         this.port = port;
         this.dataDir = dataDir;
@@ -83,6 +89,10 @@ class MqttBroker implements SmartLifecycle {
             throw new UncheckedIOException("embedded MQTT broker on 127.0.0.1:" + port, e);
         }
         server = s;
+        // Where publishers find it (port 0 chose a free one): pingji.mqtt.bound-port.
+        environment
+                .getPropertySources()
+                .addFirst(new MapPropertySource("mqtt-broker", Map.of("pingji.mqtt.bound-port", port)));
         log.info("Embedded MQTT broker on 127.0.0.1:{} (data {})", port, dataDir);
     }
 
