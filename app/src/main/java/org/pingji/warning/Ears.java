@@ -1,8 +1,6 @@
 package org.pingji.warning;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * CDC EARS C1, C2 and C3, computed as R {@code surveillance::earsC} 1.20.3 does (its source, read
@@ -48,27 +46,21 @@ final class Ears implements Detector {
     }
 
     @Override
-    public List<DetectionPoint> detect(DailySeries series, LocalDate from, LocalDate to, DetectionSettings s) {
+    public DetectionColumns compute(DailySeries series, LocalDate from, LocalDate to, DetectionSettings s) {
         double z = NormalQuantile.upper(s.alpha());
         int first = series.indexOf(from);
         int last = series.indexOf(to);
         long[] x = series.counts();
-        List<DetectionPoint> out = new ArrayList<>(Math.max(0, last - first + 1));
+        DetectionColumns out = DetectionColumns.of(from, Math.max(0, last - first + 1));
         int need = historyDays(s);
         double[] stat = new double[2];
         for (int t = first; t <= last; t++) {
-            LocalDate day = from.plusDays(t - first);
+            int i = t - first;
             long observed = t >= 0 && t < x.length ? x[t] : 0;
-            if (t < need || t >= x.length) {
-                out.add(new DetectionPoint(day, observed, null, false));
-                continue;
-            }
-            double bound = bound(x, t, s, z, stat);
-            if (Double.isNaN(bound)) {
-                out.add(new DetectionPoint(day, observed, null, false));
-            } else {
-                out.add(new DetectionPoint(day, observed, bound, observed > bound));
-            }
+            out.observed()[i] = observed;
+            double bound = t < need || t >= x.length ? Double.NaN : bound(x, t, s, z, stat);
+            out.upperBound()[i] = bound;
+            out.alarm()[i] = observed > bound; // false for NaN
         }
         return out;
     }

@@ -65,6 +65,23 @@ class DetectorTests {
     }
 
     @Test
+    void aRangeAcross29FebruaryGivesWhatEachDayAloneGives() {
+        var random = new java.util.SplittableRandom(3);
+        long[] x = new long[(int) ChronoUnit.DAYS.between(START, LocalDate.of(2025, 12, 31)) + 1];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = random.nextInt(20);
+        }
+        var series = new DailySeries(START, x);
+        var settings = DetectionSettings.of(DetectionMethod.MPM);
+        LocalDate from = LocalDate.of(2024, 1, 25);
+        var range = detection.detect(series, from, LocalDate.of(2025, 12, 31), settings);
+        for (int i = 0; i < range.size(); i++) {
+            LocalDate day = from.plusDays(i);
+            assertThat(range.get(i)).as("%s", day).isEqualTo(mpm(x, day, 0.8));
+        }
+    }
+
+    @Test
     void aFixedThresholdOfOneAlertsOnEverySingleCase() {
         var settings = DetectionSettings.of(DetectionMethod.THRESHOLD);
         var points =
