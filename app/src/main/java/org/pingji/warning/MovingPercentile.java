@@ -1,7 +1,7 @@
 package org.pingji.warning;
 
 import java.time.LocalDate;
-import java.util.Arrays;
+import java.util.ArrayList;
 
 /**
  * The moving percentile method (MPM) of China's CIDARS (Yang et al. 2011, "A nationwide web-based
@@ -41,6 +41,7 @@ final class MovingPercentile implements Detector {
             prefix[i + 1] = prefix[i] + x[i];
         }
         long[] baseline = new long[YEARS * (2 * BLOCKS_EACH_SIDE + 1)];
+        long[] scratch = new long[15];
         int[] same = new int[YEARS];
         DetectionColumns out = DetectionColumns.of(from, Math.max(0, last - first + 1));
         LocalDate day = from;
@@ -53,7 +54,7 @@ final class MovingPercentile implements Detector {
                 out.upperBound()[i] = Double.NaN;
                 continue;
             }
-            double bound = percentile(baseline, s.percentile());
+            double bound = percentile(baseline, scratch, s.percentile());
             out.upperBound()[i] = bound;
             out.alarm()[i] = observed > bound;
         }
@@ -97,12 +98,71 @@ final class MovingPercentile implements Detector {
         return prefix[end + 1] - prefix[start];
     }
 
-    /** R's {@code quantile(values, p, type = 7)}; sorts {@code values} in place. */
-    static double percentile(long[] values, double p) {
-        Arrays.sort(values);
-        double h = (values.length - 1) * p;
+    /**
+     * Batcher's odd-even merge sort of 16 inputs as compare-exchange pairs, without the pairs that
+     * touch input 16 (always {@code Long.MAX_VALUE} here, so they never exchange): sorts 15 values.
+     */
+    private static final int[][] NETWORK = withoutLast(network(16), 15);
+
+    static int[][] withoutLast(int[][] network, int last) {
+        var lo = new ArrayList<Integer>();
+        var hi = new ArrayList<Integer>();
+        for (int c = 0; c < network[0].length; c++) {
+            if (network[1][c] != last) {
+                lo.add(network[0][c]);
+                hi.add(network[1][c]);
+            }
+        }
+        return new int[][] {
+            lo.stream().mapToInt(Integer::intValue).toArray(),
+            hi.stream().mapToInt(Integer::intValue).toArray()
+        };
+    }
+
+    static int[][] network(int n) {
+        var lo = new ArrayList<Integer>();
+        var hi = new ArrayList<Integer>();
+        for (int p = 1; p < n; p *= 2) {
+            for (int k = p; k >= 1; k /= 2) {
+                for (int j = k % p; j + k < n; j += 2 * k) {
+                    for (int i = 0; i < k && i + j + k < n; i++) {
+                        if ((i + j) / (2 * p) == (i + j + k) / (2 * p)) {
+                            lo.add(i + j);
+                            hi.add(i + j + k);
+                        }
+                    }
+                }
+            }
+        }
+        return new int[][] {
+            lo.stream().mapToInt(Integer::intValue).toArray(),
+            hi.stream().mapToInt(Integer::intValue).toArray()
+        };
+    }
+
+    /**
+     * R's {@code quantile(values, p, type = 7)} of up to 15 values: linear interpolation between
+     * the order statistics at position {@code (n − 1)·p}. The values are sorted by a fixed
+     * network of branch-free compare-exchanges ({@code scratch}: 15 longs), which costs the same
+     * whatever the order (a comparison sort mispredicts on every other comparison here).
+     */
+    static double percentile(long[] values, long[] scratch, double p) {
+        int n = values.length;
+        if (n != YEARS * (2 * BLOCKS_EACH_SIDE + 1)) {
+            throw new IllegalArgumentException("the network sorts 15 values, not " + n);
+        }
+        System.arraycopy(values, 0, scratch, 0, n);
+        int[] a = NETWORK[0];
+        int[] b = NETWORK[1];
+        for (int c = 0; c < a.length; c++) {
+            long x = scratch[a[c]];
+            long y = scratch[b[c]];
+            scratch[a[c]] = Math.min(x, y);
+            scratch[b[c]] = Math.max(x, y);
+        }
+        double h = (n - 1) * p;
         int lo = (int) Math.floor(h);
-        int hi = Math.min(lo + 1, values.length - 1);
-        return values[lo] + (h - lo) * (values[hi] - values[lo]);
+        int hi = Math.min(lo + 1, n - 1);
+        return scratch[lo] + (h - lo) * (scratch[hi] - scratch[lo]);
     }
 }

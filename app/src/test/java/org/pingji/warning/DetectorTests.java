@@ -82,6 +82,43 @@ class DetectorTests {
     }
 
     @Test
+    void theSortingNetworkSortsEveryInputAndThePercentileIsRsType7() {
+        int[][] network = MovingPercentile.network(16);
+        assertThat(network[0]).hasSize(63);
+        // the 0-1 principle: a network that sorts every 0/1 input sorts every input
+        for (int bits = 0; bits < 1 << 16; bits++) {
+            long[] v = new long[16];
+            for (int i = 0; i < 16; i++) {
+                v[i] = bits >> i & 1;
+            }
+            for (int c = 0; c < network[0].length; c++) {
+                long x = v[network[0][c]];
+                long y = v[network[1][c]];
+                v[network[0][c]] = Math.min(x, y);
+                v[network[1][c]] = Math.max(x, y);
+            }
+            for (int i = 1; i < 16; i++) {
+                assertThat(v[i - 1]).isLessThanOrEqualTo(v[i]);
+            }
+        }
+        var random = new java.util.SplittableRandom(5);
+        long[] scratch = new long[16];
+        for (int r = 0; r < 2000; r++) {
+            long[] v = random.longs(15, 0, r % 2 == 0 ? 4 : 1000).toArray();
+            long[] sorted = v.clone();
+            java.util.Arrays.sort(sorted);
+            double p = random.nextDouble();
+            double h = 14 * p;
+            int lo = (int) Math.floor(h);
+            double expected = sorted[lo] + (h - lo) * (sorted[Math.min(lo + 1, 14)] - sorted[lo]);
+            assertThat(MovingPercentile.percentile(v, scratch, p)).isEqualTo(expected);
+        }
+        // R: quantile(c(3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5, 8, 9, 7, 9), 0.8) = 8.2
+        long[] pi = {3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5, 8, 9, 7, 9};
+        assertThat(MovingPercentile.percentile(pi, scratch, 0.8)).isCloseTo(8.2, within(1e-12));
+    }
+
+    @Test
     void aFixedThresholdOfOneAlertsOnEverySingleCase() {
         var settings = DetectionSettings.of(DetectionMethod.THRESHOLD);
         var points =
