@@ -1,7 +1,6 @@
 package org.pingji.warning;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 
 /**
  * The moving percentile method (MPM) of China's CIDARS (Yang et al. 2011, "A nationwide web-based
@@ -99,52 +98,9 @@ final class MovingPercentile implements Detector {
     }
 
     /**
-     * Batcher's odd-even merge sort of 16 inputs as compare-exchange pairs, without the pairs that
-     * touch input 16 (always {@code Long.MAX_VALUE} here, so they never exchange): sorts 15 values.
-     */
-    private static final int[][] NETWORK = withoutLast(network(16), 15);
-
-    static int[][] withoutLast(int[][] network, int last) {
-        var lo = new ArrayList<Integer>();
-        var hi = new ArrayList<Integer>();
-        for (int c = 0; c < network[0].length; c++) {
-            if (network[1][c] != last) {
-                lo.add(network[0][c]);
-                hi.add(network[1][c]);
-            }
-        }
-        return new int[][] {
-            lo.stream().mapToInt(Integer::intValue).toArray(),
-            hi.stream().mapToInt(Integer::intValue).toArray()
-        };
-    }
-
-    static int[][] network(int n) {
-        var lo = new ArrayList<Integer>();
-        var hi = new ArrayList<Integer>();
-        for (int p = 1; p < n; p *= 2) {
-            for (int k = p; k >= 1; k /= 2) {
-                for (int j = k % p; j + k < n; j += 2 * k) {
-                    for (int i = 0; i < k && i + j + k < n; i++) {
-                        if ((i + j) / (2 * p) == (i + j + k) / (2 * p)) {
-                            lo.add(i + j);
-                            hi.add(i + j + k);
-                        }
-                    }
-                }
-            }
-        }
-        return new int[][] {
-            lo.stream().mapToInt(Integer::intValue).toArray(),
-            hi.stream().mapToInt(Integer::intValue).toArray()
-        };
-    }
-
-    /**
-     * R's {@code quantile(values, p, type = 7)} of up to 15 values: linear interpolation between
-     * the order statistics at position {@code (n − 1)·p}. The values are sorted by a fixed
-     * network of branch-free compare-exchanges ({@code scratch}: 15 longs), which costs the same
-     * whatever the order (a comparison sort mispredicts on every other comparison here).
+     * R's {@code quantile(values, p, type = 7)} of 15 values: linear interpolation between
+     * the order statistics at position {@code (n − 1)·p}; sorted in {@code scratch} (15 longs) by
+     * {@link Sort15}.
      */
     static double percentile(long[] values, long[] scratch, double p) {
         int n = values.length;
@@ -152,14 +108,7 @@ final class MovingPercentile implements Detector {
             throw new IllegalArgumentException("the network sorts 15 values, not " + n);
         }
         System.arraycopy(values, 0, scratch, 0, n);
-        int[] a = NETWORK[0];
-        int[] b = NETWORK[1];
-        for (int c = 0; c < a.length; c++) {
-            long x = scratch[a[c]];
-            long y = scratch[b[c]];
-            scratch[a[c]] = Math.min(x, y);
-            scratch[b[c]] = Math.max(x, y);
-        }
+        Sort15.sort(scratch);
         double h = (n - 1) * p;
         int lo = (int) Math.floor(h);
         int hi = Math.min(lo + 1, n - 1);

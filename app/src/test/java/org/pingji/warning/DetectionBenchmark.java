@@ -135,7 +135,11 @@ public class DetectionBenchmark {
                 .run();
         assertThat(results).isNotEmpty();
         results.forEach(r -> System.out.printf(
-                "BENCH %s %.1f ms (%d series x 365 days, C1+C2+C3+MPM)%n",
-                r.getPrimaryResult().getLabel(), r.getPrimaryResult().getScore(), SERIES));
+                "BENCH %s %.1f ms (iterations min %.1f, max %.1f; %d series x 365 days, C1+C2+C3+MPM)%n",
+                r.getPrimaryResult().getLabel(),
+                r.getPrimaryResult().getScore(),
+                r.getPrimaryResult().getStatistics().getMin(),
+                r.getPrimaryResult().getStatistics().getMax(),
+                SERIES));
     }
 }
