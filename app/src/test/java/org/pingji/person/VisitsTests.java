@@ -42,12 +42,7 @@ class VisitsTests {
     }
 
     MvcTestResult post(String user, String uri, String json) {
-        return mvc.post()
-                .uri(uri)
-                .header(HttpHeaders.AUTHORIZATION, basic(user))
-                .contentType("application/json")
-                .content(json)
-                .exchange();
+        return TestHttp.post(mvc, user, uri, json);
     }
 
     /** Imports a family of three and a single person into the micro-grid; returns the building. */
