@@ -2,6 +2,7 @@ package org.pingji.warning;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.pingji.access.Caller;
 import org.pingji.access.Permission;
 import org.pingji.grid.GridManagement;
@@ -77,6 +78,16 @@ class SignalSeries {
                 })
                 .list();
         return new DailySeries(start, counts);
+    }
+
+    /** A signal of the catalogue, for pickers. */
+    record Signal(String name, String label) {}
+
+    /** The signal catalogue, by category and label. */
+    List<Signal> catalogue() {
+        return jdbc.sql("select name, label from warning.signals order by category, label")
+                .query(Signal.class)
+                .list();
     }
 
     static void checkRange(LocalDate from, LocalDate to) {

@@ -186,4 +186,31 @@ class DetectionApiTests {
                         .formatted(SIGNAL, TOWNSHIP));
         assertThat(outside).hasStatus(400);
     }
+
+    @Test
+    void theTrialPageShowsTheSpikeAsAnAlarmAndRefusalsAsAMessage() {
+        String html = TestHttp.page(
+                mvc,
+                "epi1",
+                "/warning/detect?signal=%s&region=%s&method=C1&from=2022-03-01&to=2022-03-31"
+                        .formatted(SIGNAL, TOWNSHIP));
+        assertThat(html).contains("预警试算", "共 31 天，报警 1 天", "试算测试信号");
+        var row = java.util.regex.Pattern.compile(
+                        "<tr[^>]*data-date=\"2022-03-20\"[^>]*>(.*?)</tr>", java.util.regex.Pattern.DOTALL)
+                .matcher(html);
+        assertThat(row.find()).isTrue();
+        assertThat(row.group()).containsPattern("<tr[^>]*class=\"alarm\"");
+        assertThat(row.group(1).replaceAll("<[^>]+>", " ")).contains("32", "报警");
+        assertThat(html).containsOnlyOnce("class=\"alarm\"");
+        String refused = TestHttp.page(
+                mvc,
+                "epi1",
+                "/warning/detect?signal=%s&region=%s&method=C2&alpha=2&from=2022-03-01&to=2022-03-31"
+                        .formatted(SIGNAL, TOWNSHIP));
+        assertThat(refused).contains("alpha 必须在 0 与 1 之间").doesNotContain("detect-table");
+        // without a signal chosen the form alone
+        assertThat(TestHttp.page(mvc, "epi1", "/warning/detect"))
+                .contains("detect-form")
+                .doesNotContain("detect-table");
+    }
 }
