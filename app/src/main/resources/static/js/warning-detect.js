@@ -18,6 +18,7 @@
         var data = JSON.parse(el.dataset.chart);
         var chart = echarts.init(el);
         chart.setOption({
+            animation: false,
             tooltip: {trigger: 'axis'}, legend: {top: 0}, grid: {left: 50, right: 20, top: 40, bottom: 30},
             xAxis: {type: 'category', data: data.dates},
             yAxis: {type: 'value'},
