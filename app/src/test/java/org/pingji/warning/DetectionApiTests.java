@@ -188,6 +188,14 @@ class DetectionApiTests {
     }
 
     @Test
+    void bothEndpointsAreInTheOpenApiDocs() {
+        assertThat(mvc.get().uri("/v3/api-docs"))
+                .hasStatusOk()
+                .bodyText()
+                .contains("/api/warning/detect", "/api/warning/backtest", "Warning: detection");
+    }
+
+    @Test
     void theTrialPageShowsTheSpikeAsAnAlarmAndRefusalsAsAMessage() {
         String html = TestHttp.page(
                 mvc,
