@@ -1,0 +1,24 @@
+package org.pingji.warning;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.pingji.grid.GridManagement;
+import org.pingji.grid.Region;
+import org.springframework.stereotype.Component;
+
+/** Region names for display, remembered (regions are public administrative facts). */
+@Component
+class RegionNames {
+
+    private final GridManagement grid;
+    private final Map<String, String> names = new ConcurrentHashMap<>();
+
+    RegionNames(GridManagement grid) {
+        this.grid = grid;
+    }
+
+    String name(String code) {
+        return names.computeIfAbsent(
+                code, c -> grid.findRegion(c).map(Region::name).orElse(c));
+    }
+}
