@@ -128,11 +128,18 @@ class Counts {
                             r.count(),
                             source.name(),
                             caller.username(),
-                            now,
+                            source == Source.DEMO ? demoReportedAt(r.date(), now) : now,
                             unitCode == null ? "" : unitCode)
                     .update();
         }
         return last.size();
+    }
+
+    /** Demo counts look reported at 08:30 the next morning (never later than now). */
+    private Timestamp demoReportedAt(LocalDate day, Timestamp now) {
+        Instant morning =
+                day.plusDays(1).atTime(8, 30).atZone(countyTime.zone()).toInstant();
+        return morning.isBefore(now.toInstant()) ? Timestamp.from(morning) : now;
     }
 
     /** Platform-computed counts (no caller): replaces the day's computed counts of the signal. */

@@ -42,6 +42,47 @@ class SignalsApi {
         return Map.of("stored", warning.storeCounts(caller, rows));
     }
 
+    record DayCount(LocalDate date, long count) {}
+
+    @GetMapping("/counts")
+    @Operation(summary = "A region's daily series of a signal (sum over its subtree), one element per day")
+    List<DayCount> series(
+            Caller caller,
+            @RequestParam String signal,
+            @RequestParam String regionCode,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        long[] values = warning.series(caller, signal, regionCode, from, to);
+        List<DayCount> days = new java.util.ArrayList<>();
+        for (int i = 0; i < values.length; i++) {
+            days.add(new DayCount(from.plusDays(i), values[i]));
+        }
+        return days;
+    }
+
+    record SettingRequest(
+            String signal, String level, String method, Double alpha, Integer threshold, Boolean active) {}
+
+    @GetMapping("/settings")
+    @Operation(summary = "Detection settings per signal and region level")
+    List<SignalSettings.Setting> settings(Caller caller) {
+        return warning.settings(caller);
+    }
+
+    @PutMapping("/settings")
+    @Operation(summary = "Add or change a detection setting (method, alpha in (0, 1), threshold, active)")
+    List<SignalSettings.Setting> saveSetting(Caller caller, @RequestBody SettingRequest r) {
+        warning.saveSetting(
+                caller,
+                r.signal(),
+                r.level(),
+                r.method(),
+                r.alpha() == null ? DetectionSettings.DEFAULT_ALPHA : r.alpha(),
+                r.threshold() == null ? 1 : r.threshold(),
+                r.active() == null || r.active());
+        return warning.settings(caller);
+    }
+
     @GetMapping("/completeness")
     @Operation(summary = "Which reporting units reported a day (default today), complete and on time")
     Completeness completeness(

@@ -42,6 +42,8 @@ public class WarningManagement {
     private final AlertRaising raising;
     private final ResponseMeasures measures;
     private final Clock clock;
+    private final RegionNames regions;
+    private final SignalSettings settings;
 
     WarningManagement(
             Counts counts,
@@ -49,13 +51,17 @@ public class WarningManagement {
             Alerts alerts,
             AlertRaising raising,
             ResponseMeasures measures,
-            Clock clock) {
+            Clock clock,
+            RegionNames regions,
+            SignalSettings settings) {
         this.counts = counts;
         this.units = units;
         this.alerts = alerts;
         this.raising = raising;
         this.measures = measures;
         this.clock = clock;
+        this.regions = regions;
+        this.settings = settings;
     }
 
     /** Today in the county. */
@@ -68,7 +74,24 @@ public class WarningManagement {
      * the days they cover; returns how many counts were stored (a duplicate in the batch counts once).
      */
     public int storeCounts(Caller caller, List<CountRow> rows) {
-        return storeAndDetect(caller, rows, Source.API, null);
+        // a sentinel's own counts are its unit's (so they count for its completeness)
+        String unit = units.ofReporter(caller.username())
+                .filter(u -> rows != null
+                        && rows.stream()
+                                .allMatch(r -> r != null && u.regionCode().equals(r.regionCode())))
+                .map(Unit::code)
+                .orElse(null);
+        return storeAndDetect(caller, rows, Source.API, unit);
+    }
+
+    /** A region's daily series (sum over its subtree) from..to, for charts and checks. */
+    long[] series(Caller caller, String signal, String regionCode, LocalDate from, LocalDate to) {
+        caller.require(Permission.SIGNAL_ANALYSE);
+        if (from.isAfter(to) || to.toEpochDay() - from.toEpochDay() > 3660) {
+            throw WarningRefused.invalid("range_invalid", "日期范围无效：%s 至 %s".formatted(from, to));
+        }
+        String path = regions.covered(caller, regionCode).path();
+        return counts.series(signal, path, from, to);
     }
 
     int storeAndDetect(Caller caller, List<CountRow> rows, Source source, String unitCode) {
@@ -98,6 +121,14 @@ public class WarningManagement {
             throw WarningRefused.invalid("signal_not_reported", "本哨点不报告该信号");
         }
         return storeAndDetect(caller, rows, Source.FORM, unit.code());
+    }
+
+    /**
+     * Demo history: counts of a reporting unit stored as source {@code DEMO}, looking reported at
+     * 08:30 the next morning, then detection over their last two weeks.
+     */
+    public int storeDemoCounts(Caller caller, String unitCode, List<CountRow> rows) {
+        return storeAndDetect(caller, rows, Source.DEMO, unitCode);
     }
 
     /** Registers or updates reporting units (demo and administration). */
@@ -154,6 +185,16 @@ public class WarningManagement {
     List<ResponseMeasures.UnitMeasures> measures(Caller caller, int days) {
         Instant since = clock.instant().minusSeconds(86_400L * days);
         return measures.measures(caller, since);
+    }
+
+    List<SignalSettings.Setting> settings(Caller caller) {
+        caller.require(Permission.SIGNAL_ANALYSE);
+        return settings.all();
+    }
+
+    void saveSetting(
+            Caller caller, String signal, String level, String method, double alpha, int threshold, boolean active) {
+        settings.save(caller, signal, level, method, alpha, threshold, active);
     }
 
     /** Open signals (not yet acknowledged) in the caller's jurisdiction, for a header badge. */
