@@ -56,9 +56,12 @@ class Counts {
         return LocalDate.now(clock.withZone(countyTime.zone()));
     }
 
-    /** Checks every row, then stores them all or none; returns how many were stored. */
+    /**
+     * Checks every row, then stores them all or none; returns how many were stored. Refusals name
+     * the row as {@code i + firstRow} (1 for a JSON list, the sheet row for an upload).
+     */
     @Transactional
-    int store(Caller caller, List<CountRow> rows, Source source, String unitCode) {
+    int store(Caller caller, List<CountRow> rows, Source source, String unitCode, int firstRow) {
         caller.require(Permission.SIGNAL_REPORT);
         if (rows == null || rows.isEmpty()) {
             throw WarningRefused.invalid("counts_empty", "没有数据：至少需要一行计数");
@@ -69,7 +72,7 @@ class Counts {
                 jdbc.sql("select name from warning.signals").query(String.class).list());
         Set<String> created = new HashSet<>();
         for (int i = 0; i < rows.size(); i++) {
-            int row = i + 1;
+            int row = i + firstRow;
             CountRow r = rows.get(i);
             if (r == null
                     || r.signal() == null
@@ -202,6 +205,16 @@ class Counts {
                         rs.getLong("count"),
                         rs.getString("source")))
                 .list();
+    }
+
+    /** What a unit reported for a day, per signal. */
+    Map<String, Long> unitDay(String unitCode, LocalDate day) {
+        Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        jdbc.sql("select signal, count from warning.counts where unit_code = ? and day = ?")
+                .params(unitCode, day)
+                .query((rs, n) -> counts.put(rs.getString(1), rs.getLong(2)))
+                .list();
+        return counts;
     }
 
     /** The catalogue: name and Chinese label of every signal, by category. */

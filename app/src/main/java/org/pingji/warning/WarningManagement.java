@@ -81,7 +81,7 @@ public class WarningManagement {
                                 .allMatch(r -> r != null && u.regionCode().equals(r.regionCode())))
                 .map(Unit::code)
                 .orElse(null);
-        return storeAndDetect(caller, rows, Source.API, unit);
+        return storeAndDetect(caller, rows, Source.API, unit, 1);
     }
 
     /** A region's daily series (sum over its subtree) from..to, for charts and checks. */
@@ -94,8 +94,8 @@ public class WarningManagement {
         return counts.series(signal, path, from, to);
     }
 
-    int storeAndDetect(Caller caller, List<CountRow> rows, Source source, String unitCode) {
-        int stored = counts.store(caller, rows, source, unitCode);
+    int storeAndDetect(Caller caller, List<CountRow> rows, Source source, String unitCode, int firstRow) {
+        int stored = counts.store(caller, rows, source, unitCode, firstRow);
         LocalDate from =
                 rows.stream().map(CountRow::date).min(LocalDate::compareTo).orElseThrow();
         LocalDate to =
@@ -120,7 +120,7 @@ public class WarningManagement {
         if (rows.size() != countsBySignal.size()) {
             throw WarningRefused.invalid("signal_not_reported", "本哨点不报告该信号");
         }
-        return storeAndDetect(caller, rows, Source.FORM, unit.code());
+        return storeAndDetect(caller, rows, Source.FORM, unit.code(), 1);
     }
 
     /**
@@ -128,7 +128,7 @@ public class WarningManagement {
      * 08:30 the next morning, then detection over their last two weeks.
      */
     public int storeDemoCounts(Caller caller, String unitCode, List<CountRow> rows) {
-        return storeAndDetect(caller, rows, Source.DEMO, unitCode);
+        return storeAndDetect(caller, rows, Source.DEMO, unitCode, 1);
     }
 
     /** Registers or updates reporting units (demo and administration). */
