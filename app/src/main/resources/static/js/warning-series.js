@@ -7,7 +7,7 @@
         var data = JSON.parse(el.dataset.chart);
         var chart = echarts.init(el);
         chart.setOption({
-            tooltip: {trigger: 'axis'}, grid: {left: 40, right: 16, top: 30, bottom: 30},
+            animation: false, tooltip: {trigger: 'axis'}, grid: {left: 40, right: 16, top: 30, bottom: 30},
             xAxis: {type: 'category', data: data.dates},
             yAxis: {type: 'value'},
             series: [{

@@ -141,29 +141,48 @@ class SignalsApiTests {
         var yesterday = JsonPath.parse(body(get(mvc, "epi1", "/api/warning/completeness?date=" + today.minusDays(1))));
         int units = yesterday.read("$.units");
         assertThat(units).isGreaterThanOrEqualTo(20);
-        assertThat((Integer) yesterday.read("$.complete")).isEqualTo(units);
-        assertThat((Integer) yesterday.read("$.onTime")).isEqualTo(units);
-        String unit = "$.rows[?(@.code == 'YD" + FIRST + "')].complete";
-        assertThat((List<Boolean>) JsonPath.read(body(get(mvc, "epi1", "/api/warning/completeness")), unit))
-                .containsExactly(false);
-        StringBuilder rows = new StringBuilder("[");
-        for (String drug : List.of(
-                "pharmacy_fever_drugs",
-                "pharmacy_cough_drugs",
-                "pharmacy_antiviral_drugs",
-                "pharmacy_antibiotic_drugs")) {
-            rows.append(rows.length() > 1 ? "," : "").append(row(drug, FIRST, today, 11));
-        }
-        assertThat(put("pharmacy1", "/api/warning/counts", rows + "]")).hasStatusOk();
-        var now = JsonPath.parse(body(get(mvc, "epi1", "/api/warning/completeness")));
-        assertThat((List<Boolean>) now.read(unit)).containsExactly(true);
-        assertThat((List<Integer>) now.read("$.rows[?(@.code == 'YD" + FIRST + "')].reported"))
-                .containsExactly(4);
+        // the demo's counts of yesterday came from every unit by 08:30 this morning
+        assertThat((List<Boolean>) yesterday.read("$.rows[?(@.code != 'XXTEST')].onTime"))
+                .hasSizeGreaterThanOrEqualTo(20)
+                .containsOnly(true);
+        access.createUsersWithSharedPassword(
+                List.of(new NewUser("schooltest", "测试学校", "demo", Role.REPORTER, SECOND)), "demo");
+        warning.registerReportingUnits(List.of(new WarningManagement.NewReportingUnit(
+                "XXTEST", "测试小学", "SCHOOL", SECOND, List.of("school_absence", "test_school_fever"), "schooltest")));
+        String unit = "$.rows[?(@.code == 'XXTEST')]";
+        var before = JsonPath.parse(body(get(mvc, "epi1", "/api/warning/completeness")));
+        assertThat((List<Boolean>) before.read(unit + ".complete")).containsExactly(false);
+        assertThat((List<Integer>) before.read(unit + ".due")).containsExactly(2);
+        assertThat(put("schooltest", "/api/warning/counts", "[" + row("school_absence", SECOND, today, 3) + "]"))
+                .hasStatusOk();
+        var half = JsonPath.parse(body(get(mvc, "epi1", "/api/warning/completeness")));
+        assertThat((List<Integer>) half.read(unit + ".reported")).containsExactly(1);
+        assertThat((List<Boolean>) half.read(unit + ".complete")).containsExactly(false);
+        assertThat(put(
+                        "schooltest",
+                        "/api/warning/counts",
+                        "[" + row("school_absence", SECOND, today, 4) + "," + row("test_school_fever", SECOND, today, 1)
+                                + "]"))
+                .hasStatusOk();
+        var done = JsonPath.parse(body(get(mvc, "epi1", "/api/warning/completeness")));
+        assertThat((List<Boolean>) done.read(unit + ".complete")).containsExactly(true);
+        assertThat((List<Boolean>) done.read(unit + ".onTime")).containsExactly(true);
+        // the sentinel's own page lists nothing of others: it may not read completeness
+        assertThat(get(mvc, "schooltest", "/api/warning/completeness")).hasStatus(403);
     }
 
     @Test
     void aSignalIsAnsweredStepByStepAndAStepOutOfOrderIs409() {
         LocalDate yesterday = warning.today().minusDays(1);
+        java.time.Instant now = java.time.Instant.now();
+        // duty1 takes a shift for the first township: its signals are pushed to duty1
+        assertThat(post(
+                        mvc,
+                        "duty1",
+                        "/api/command/duty/shifts",
+                        "{\"unitCode\":\"%s\",\"startsAt\":\"%s\",\"endsAt\":\"%s\",\"officer\":\"duty1\",\"leader\":\"commander\"}"
+                                .formatted(FIRST, now.minusSeconds(600), now.plusSeconds(1800))))
+                .hasStatus2xxSuccessful();
         put("epi1", "/api/warning/counts", "[" + row("test_flow", FIRST, yesterday.minusDays(1), 0) + "]");
         assertThat(put(
                         "epi1",
@@ -183,6 +202,10 @@ class SignalsApiTests {
         List<Integer> ids = JsonPath.read(list, "$[?(@.signal == 'test_flow')].id");
         assertThat(ids).hasSize(1);
         long id = ids.getFirst();
+        assertThat((List<String>) JsonPath.read(list, "$[?(@.signal == 'test_flow')].assignee"))
+                .containsExactly("duty1");
+        assertThat((List<String>) JsonPath.read(list, "$[?(@.signal == 'test_flow')].dutyUnit"))
+                .containsExactly(FIRST);
         assertThat((List<String>) JsonPath.read(list, "$[?(@.signal == 'test_flow')].methods[*]"))
                 .containsExactly("THRESHOLD");
         String base = "/api/warning/signals/" + id;
