@@ -2,6 +2,7 @@ package org.pingji.warning;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,13 +42,21 @@ class AlertRaising {
         for (Setting setting : settings.active()) {
             DetectionSettings ds = setting.detection();
             LocalDate start = from.minusDays(detection.historyDays(ds));
+            Map<String, LocalDate> firsts = firstDays(setting);
             for (var entry : seriesByRegion(setting, start, to).entrySet()) {
                 Region region = grid.findRegion(entry.getKey()).orElse(null);
-                if (region == null) {
+                LocalDate first = firsts.get(entry.getKey());
+                if (region == null || first == null) {
                     continue;
                 }
-                DailySeries series = new DailySeries(start, entry.getValue());
-                for (DetectionPoint p : detection.detect(series, from, to, ds)) {
+                // A region's history starts at its first recorded count: the days before are no
+                // history, not zeros (else the moving percentile's bound is 0 for a new region).
+                LocalDate seriesStart = first.isAfter(start) ? first : start;
+                LocalDate detectFrom = first.isAfter(from) ? first : from;
+                long[] counts = entry.getValue();
+                int skip = (int) (seriesStart.toEpochDay() - start.toEpochDay());
+                DailySeries series = new DailySeries(seriesStart, Arrays.copyOfRange(counts, skip, counts.length));
+                for (DetectionPoint p : detection.detect(series, detectFrom, to, ds)) {
                     if (p.alarm()) {
                         double bound = p.upperBound() == null ? 0 : p.upperBound();
                         Raised r = new Raised(
@@ -82,6 +91,21 @@ class AlertRaising {
                 Math.max(a.observed(), b.observed()),
                 Math.min(a.upperBound(), b.upperBound()),
                 Math.max(a.score(), b.score()));
+    }
+
+    /** The first day with a recorded count, per region of the setting's level. */
+    private Map<String, LocalDate> firstDays(Setting setting) {
+        int part = setting.depth() + 1;
+        Map<String, LocalDate> firsts = new HashMap<>();
+        jdbc.sql(
+                        """
+                        select split_part(path, '/', ?) as code, min(day) as first from warning.counts
+                        where signal = ? and split_part(path, '/', ?) <> '' group by 1""")
+                .params(part, setting.signal(), part)
+                .query((rs, n) ->
+                        firsts.put(rs.getString("code"), rs.getDate("first").toLocalDate()))
+                .list();
+        return firsts;
     }
 
     /** Daily sums per region of the setting's level, each as an array from start to to. */
