@@ -1,8 +1,6 @@
 package org.pingji.warning;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * CDC EARS C1, C2 and C3, computed as R {@code surveillance::earsC} 1.20.3 does (its source, read
@@ -48,27 +46,58 @@ final class Ears implements Detector {
     }
 
     @Override
-    public List<DetectionPoint> detect(DailySeries series, LocalDate from, LocalDate to, DetectionSettings s) {
+    public DetectionColumns compute(DailySeries series, LocalDate from, LocalDate to, DetectionSettings s) {
         double z = NormalQuantile.upper(s.alpha());
         int first = series.indexOf(from);
         int last = series.indexOf(to);
         long[] x = series.counts();
-        List<DetectionPoint> out = new ArrayList<>(Math.max(0, last - first + 1));
+        DetectionColumns out = DetectionColumns.of(from, Math.max(0, last - first + 1));
         int need = historyDays(s);
+        if (s.method() == DetectionMethod.C3) {
+            return c3(x, first, last, need, s, z, out);
+        }
         double[] stat = new double[2];
         for (int t = first; t <= last; t++) {
-            LocalDate day = from.plusDays(t - first);
+            int i = t - first;
             long observed = t >= 0 && t < x.length ? x[t] : 0;
-            if (t < need || t >= x.length) {
-                out.add(new DetectionPoint(day, observed, null, false));
-                continue;
+            out.observed()[i] = observed;
+            double bound = t < need || t >= x.length ? Double.NaN : bound(x, t, s, z, stat);
+            out.upperBound()[i] = bound;
+            out.alarm()[i] = observed > bound; // false for NaN
+        }
+        return out;
+    }
+
+    /** C3 over the range, each day's C2 reference (mean, sd) computed once, not three times. */
+    private static DetectionColumns c3(
+            long[] x, int first, int last, int need, DetectionSettings s, double z, DetectionColumns out) {
+        int b = s.baseline();
+        double minSigma = s.minSigma();
+        int from = Math.max(first, need) - 2;
+        int to = Math.min(last, x.length - 1);
+        int n = Math.max(0, to - from + 1);
+        double[] c2 = new double[n];
+        double[] sigma = new double[n];
+        double[] stat = new double[2];
+        for (int t = from; t <= to; t++) {
+            meanSd(x, t - b - 2, b, stat);
+            sigma[t - from] = Math.max(stat[1], minSigma);
+            c2[t - from] = (x[t] - stat[0]) / sigma[t - from];
+        }
+        for (int t = first; t <= last; t++) {
+            int i = t - first;
+            long observed = t >= 0 && t < x.length ? x[t] : 0;
+            out.observed()[i] = observed;
+            double bound = Double.NaN;
+            if (t >= need && t < x.length) {
+                int k = t - from;
+                double lag2 = Math.max(0, c2[k - 2] - 1);
+                double lag1 = Math.max(0, c2[k - 1] - 1);
+                double upper = x[t] + sigma[k] * (z - (lag2 + lag1));
+                bound = Double.isNaN(upper) ? upper : Math.max(0, upper);
             }
-            double bound = bound(x, t, s, z, stat);
-            if (Double.isNaN(bound)) {
-                out.add(new DetectionPoint(day, observed, null, false));
-            } else {
-                out.add(new DetectionPoint(day, observed, bound, observed > bound));
-            }
+            out.upperBound()[i] = bound;
+            out.alarm()[i] = observed > bound;
         }
         return out;
     }

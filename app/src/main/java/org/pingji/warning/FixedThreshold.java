@@ -1,8 +1,7 @@
 package org.pingji.warning;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.temporal.ChronoUnit;
 
 /**
  * A fixed threshold: alarm on a day whose count is at least {@code threshold} (1 = a single-case
@@ -16,12 +15,18 @@ final class FixedThreshold implements Detector {
     }
 
     @Override
-    public List<DetectionPoint> detect(DailySeries series, LocalDate from, LocalDate to, DetectionSettings s) {
+    public DetectionColumns compute(DailySeries series, LocalDate from, LocalDate to, DetectionSettings s) {
         int threshold = s.threshold();
-        List<DetectionPoint> out = new ArrayList<>();
-        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-            long observed = series.count(day);
-            out.add(new DetectionPoint(day, observed, (double) threshold, observed >= threshold));
+        int days = (int) ChronoUnit.DAYS.between(from, to) + 1;
+        DetectionColumns out = DetectionColumns.of(from, Math.max(0, days));
+        int first = series.indexOf(from);
+        long[] x = series.counts();
+        for (int i = 0; i < out.days(); i++) {
+            int t = first + i;
+            long observed = t >= 0 && t < x.length ? x[t] : 0;
+            out.observed()[i] = observed;
+            out.upperBound()[i] = threshold;
+            out.alarm()[i] = observed >= threshold;
         }
         return out;
     }

@@ -1,9 +1,6 @@
 package org.pingji.warning;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 
 /**
  * The moving percentile method (MPM) of China's CIDARS (Yang et al. 2011, "A nationwide web-based
@@ -34,7 +31,7 @@ final class MovingPercentile implements Detector {
     }
 
     @Override
-    public List<DetectionPoint> detect(DailySeries series, LocalDate from, LocalDate to, DetectionSettings s) {
+    public DetectionColumns compute(DailySeries series, LocalDate from, LocalDate to, DetectionSettings s) {
         int first = series.indexOf(from);
         int last = series.indexOf(to);
         long[] x = series.counts();
@@ -43,27 +40,45 @@ final class MovingPercentile implements Detector {
             prefix[i + 1] = prefix[i] + x[i];
         }
         long[] baseline = new long[YEARS * (2 * BLOCKS_EACH_SIDE + 1)];
-        List<DetectionPoint> out = new ArrayList<>(Math.max(0, last - first + 1));
-        for (int t = first; t <= last; t++) {
-            LocalDate day = from.plusDays(t - first);
+        long[] scratch = new long[15];
+        int[] same = new int[YEARS];
+        DetectionColumns out = DetectionColumns.of(from, Math.max(0, last - first + 1));
+        LocalDate day = from;
+        for (int t = first; t <= last; t++, day = day.plusDays(1)) {
+            int i = t - first;
+            sameDays(series, day, i == 0, same);
             long observed = windowSum(prefix, t);
-            if (observed < 0 || !fill(series, prefix, day, baseline)) {
-                out.add(new DetectionPoint(day, Math.max(0, observed), null, false));
+            out.observed()[i] = Math.max(0, observed);
+            if (observed < 0 || !fill(prefix, same, baseline)) {
+                out.upperBound()[i] = Double.NaN;
                 continue;
             }
-            double bound = percentile(baseline, s.percentile());
-            out.add(new DetectionPoint(day, observed, bound, observed > bound));
+            double bound = percentile(baseline, scratch, s.percentile());
+            out.upperBound()[i] = bound;
+            out.alarm()[i] = observed > bound;
         }
         return out;
     }
 
-    /** The 15 baseline sums of a day into {@code into}; false when one lies outside the series. */
-    static boolean fill(DailySeries series, long[] prefix, LocalDate day, long[] into) {
+    /**
+     * The indexes of the same calendar day 1, 2, 3 years back: computed with {@link
+     * LocalDate#minusYears} at the start, on the first of a month and around 29 February, else the
+     * previous day's plus one.
+     */
+    private static void sameDays(DailySeries series, LocalDate day, boolean first, int[] same) {
+        int dom = day.getDayOfMonth();
+        boolean recompute = first || dom == 1 || (day.getMonthValue() == 2 && dom >= 28);
+        for (int k = 0; k < YEARS; k++) {
+            same[k] = recompute ? series.indexOf(day.minusYears(k + 1)) : same[k] + 1;
+        }
+    }
+
+    /** The 15 baseline sums into {@code into}; false when one lies outside the series. */
+    static boolean fill(long[] prefix, int[] same, long[] into) {
         int n = 0;
-        for (int k = 1; k <= YEARS; k++) {
-            int same = series.indexOf(day.minusYears(k));
+        for (int k = 0; k < YEARS; k++) {
             for (int j = -BLOCKS_EACH_SIDE; j <= BLOCKS_EACH_SIDE; j++) {
-                long sum = windowSum(prefix, same + j * WINDOW);
+                long sum = windowSum(prefix, same[k] + j * WINDOW);
                 if (sum < 0) {
                     return false;
                 }
@@ -82,12 +97,21 @@ final class MovingPercentile implements Detector {
         return prefix[end + 1] - prefix[start];
     }
 
-    /** R's {@code quantile(values, p, type = 7)}; sorts {@code values} in place. */
-    static double percentile(long[] values, double p) {
-        Arrays.sort(values);
-        double h = (values.length - 1) * p;
+    /**
+     * R's {@code quantile(values, p, type = 7)} of 15 values: linear interpolation between
+     * the order statistics at position {@code (n − 1)·p}; sorted in {@code scratch} (15 longs) by
+     * {@link Sort15}.
+     */
+    static double percentile(long[] values, long[] scratch, double p) {
+        int n = values.length;
+        if (n != YEARS * (2 * BLOCKS_EACH_SIDE + 1)) {
+            throw new IllegalArgumentException("the network sorts 15 values, not " + n);
+        }
+        System.arraycopy(values, 0, scratch, 0, n);
+        Sort15.sort(scratch);
+        double h = (n - 1) * p;
         int lo = (int) Math.floor(h);
-        int hi = Math.min(lo + 1, values.length - 1);
-        return values[lo] + (h - lo) * (values[hi] - values[lo]);
+        int hi = Math.min(lo + 1, n - 1);
+        return scratch[lo] + (h - lo) * (scratch[hi] - scratch[lo]);
     }
 }
