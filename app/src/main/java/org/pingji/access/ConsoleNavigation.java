@@ -1,6 +1,7 @@
 package org.pingji.access;
 
 import static org.pingji.access.Permission.ADMINISTER;
+import static org.pingji.access.Permission.ALARM_HANDLE;
 import static org.pingji.access.Permission.COMPANION_FOLLOW_UP;
 import static org.pingji.access.Permission.COMPANION_RUN;
 import static org.pingji.access.Permission.DUTY;
@@ -51,6 +52,7 @@ public class ConsoleNavigation {
             Entry.of("/testing/table", "nav.samplingDesk", SAMPLE),
             Entry.of("/testing/lab", "nav.lab", LAB_REPORT),
             Entry.of("/command/duty", "nav.duty", DUTY),
+            Entry.of("/warning/alarms", "nav.alarms", ALARM_HANDLE),
             Entry.of("/regions", "nav.grid", REGION_READ),
             Entry.of("/persons", "nav.persons", LEDGER_READ),
             Entry.of("/imports", "nav.import", LEDGER_IMPORT),

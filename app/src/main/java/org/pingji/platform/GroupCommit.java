@@ -149,6 +149,25 @@ public final class GroupCommit<J extends GroupCommit.Job<?>> {
         return await(job.done());
     }
 
+    /**
+     * Queues the job and returns at once with the future answered after its commit; when the
+     * queue is full, waits for room instead of refusing (backpressure for a source that cannot be
+     * refused and retries by itself, such as unacknowledged MQTT messages).
+     */
+    public <R> CompletableFuture<R> submitLater(Job<R> job) throws InterruptedException {
+        @SuppressWarnings("unchecked")
+        J queued = (J) job;
+        if (!running) {
+            throw busy.apply(settings.what() + "服务正在启动或停止，请稍后重试");
+        }
+        capacity.acquire(job.weight());
+        if (!queue.offer(queued)) {
+            capacity.release(job.weight());
+            throw busy.apply(settings.what() + "排队已满，请稍后重试");
+        }
+        return job.done();
+    }
+
     private void enqueue(J job) {
         if (!running) {
             throw busy.apply(settings.what() + "服务正在启动或停止，请稍后重试");

@@ -1,0 +1,193 @@
+package org.pingji.warning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.pingji.TestHttp.body;
+import static org.pingji.TestHttp.get;
+
+import com.hivemq.client.mqtt.MqttClient;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt3.Mqtt3BlockingClient;
+import com.jayway.jsonpath.JsonPath;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+/**
+ * The platform as a client of Debian's Mosquitto ({@code PINGJI_MQTT_URL}; CI installs the
+ * {@code mosquitto} package, the test is skipped where {@code /usr/sbin/mosquitto} is missing):
+ * readings published QoS 1 while the broker is stopped and started again mid-stream (persistence
+ * on) are all stored, none twice.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class MosquittoBrokerTests {
+
+    static final Path MOSQUITTO = Path.of("/usr/sbin/mosquitto");
+    static final int PORT = freePort();
+    static final Path DIR = tempDir();
+    static Process broker;
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    static int freePort() {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Path tempDir() {
+        try {
+            return Files.createTempDirectory("pingji-mosquitto");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static synchronized void startBroker() throws IOException, InterruptedException {
+        Path conf = DIR.resolve("mosquitto.conf");
+        Files.writeString(
+                conf,
+                """
+                listener %d 127.0.0.1
+                allow_anonymous true
+                persistence true
+                persistence_location %s/
+                autosave_interval 1
+                user root
+                log_dest file %s/mosquitto.log
+                """
+                        .formatted(PORT, DIR, DIR));
+        broker = new ProcessBuilder(MOSQUITTO.toString(), "-c", conf.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(DIR.resolve("stdout.log").toFile())
+                .start();
+        Instant end = Instant.now().plusSeconds(10);
+        while (Instant.now().isBefore(end)) {
+            try (var socket = new java.net.Socket(InetAddress.getLoopbackAddress(), PORT)) {
+                return;
+            } catch (IOException notYet) {
+                Thread.sleep(50);
+            }
+        }
+        throw new IllegalStateException("mosquitto did not listen on " + PORT);
+    }
+
+    static synchronized void stopBroker() throws InterruptedException {
+        if (broker != null) {
+            broker.destroy(); // SIGTERM: mosquitto writes its persistence file on the way out
+            broker.waitFor(10, TimeUnit.SECONDS);
+            broker = null;
+        }
+    }
+
+    @DynamicPropertySource
+    static void mosquitto(DynamicPropertyRegistry registry) throws Exception {
+        if (Files.isExecutable(MOSQUITTO)) {
+            startBroker();
+        }
+        registry.add("pingji.mqtt.url", () -> "tcp://127.0.0.1:" + PORT);
+        registry.add("pingji.mqtt.client-id", () -> "pingji-mosquitto-test");
+    }
+
+    @AfterAll
+    static void end() throws InterruptedException {
+        stopBroker();
+    }
+
+    static Mqtt3BlockingClient publisher() {
+        Mqtt3BlockingClient c = MqttClient.builder()
+                .useMqttVersion3()
+                .identifier("pub-" + UUID.randomUUID())
+                .serverHost("127.0.0.1")
+                .serverPort(PORT)
+                .buildBlocking();
+        c.connect();
+        return c;
+    }
+
+    @Test
+    void aBrokerRestartMidStreamLosesNoReadingAndStoresNoneTwice() throws Exception {
+        assumeTrue(Files.isExecutable(MOSQUITTO), "Debian mosquitto is not installed");
+        var fixtures = new SensorFixtures(mvc);
+        String code = SensorFixtures.uniqueCode("MOSQ");
+        fixtures.register(code, "CO", 3600);
+        int n = 600;
+        Instant base = Instant.now().minusSeconds(n + 60).truncatedTo(ChronoUnit.SECONDS);
+        var pub = publisher();
+        int resent = 0;
+        for (int i = 0; i < n; i++) {
+            if (i == n / 2) {
+                stopBroker();
+                startBroker();
+            }
+            String payload = "{\"value\": %d, \"at\": \"%s\"}".formatted(i % 20, base.plusSeconds(i));
+            while (true) {
+                try {
+                    if (!pub.getState().isConnected()) {
+                        pub = publisher();
+                    }
+                    pub.publishWith()
+                            .topic("pingji/sensors/" + code)
+                            .qos(MqttQos.AT_LEAST_ONCE)
+                            .payload(payload.getBytes(StandardCharsets.UTF_8))
+                            .send();
+                    break;
+                } catch (RuntimeException brokerGone) {
+                    // not acknowledged by the broker: send it again (at least once)
+                    resent++;
+                    Thread.sleep(200);
+                    try {
+                        pub.disconnect();
+                    } catch (RuntimeException ignored) {
+                        // already gone
+                    }
+                    pub = publisher();
+                }
+            }
+        }
+        pub.disconnect();
+        String readings = SensorFixtures.await(
+                Duration.ofSeconds(60),
+                () -> body(get(
+                        mvc,
+                        "duty1",
+                        "/api/warning/sensors/" + code + "/readings?from=2000-01-01T00:00:00Z&limit=5000")),
+                b -> JsonPath.<List<Object>>read(b, "$").size() >= n);
+        List<String> ats = JsonPath.read(readings, "$[*].at");
+        assertThat(ats)
+                .as("readings stored (%d publishes resent)", resent)
+                .hasSize(n)
+                .doesNotHaveDuplicates();
+        assertThat(ats.getFirst()).isEqualTo(base.toString());
+        assertThat(jdbc.sql("select count(*) from warning.readings where sensor_code = ?")
+                        .param(code)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(n);
+    }
+}
