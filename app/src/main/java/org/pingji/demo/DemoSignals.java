@@ -68,6 +68,8 @@ class DemoSignals {
             warning.storeDemoCounts(admin, "YD" + t.getKey(), drugs);
             warning.storeDemoCounts(admin, "FR" + t.getKey(), clinic);
         }
+        // signals of the last three days only: the story's older ones would have been answered
+        warning.detect(yesterday.minusDays(2), yesterday);
     }
 
     /** A count around the mean (normal approximation of a Poisson count, never negative). */

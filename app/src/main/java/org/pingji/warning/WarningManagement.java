@@ -125,10 +125,10 @@ public class WarningManagement {
 
     /**
      * Demo history: counts of a reporting unit stored as source {@code DEMO}, looking reported at
-     * 08:30 the next morning, then detection over their last two weeks.
+     * 08:30 the next morning; no detection (the demo runs {@link #detect} once all are in).
      */
     public int storeDemoCounts(Caller caller, String unitCode, List<CountRow> rows) {
-        return storeAndDetect(caller, rows, Source.DEMO, unitCode, 1);
+        return counts.store(caller, rows, Source.DEMO, unitCode, 1);
     }
 
     /** Registers or updates reporting units (demo and administration). */
