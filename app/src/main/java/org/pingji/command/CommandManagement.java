@@ -135,6 +135,18 @@ public class CommandManagement {
 
     // ---- duty, drills, alerts -----------------------------------------------------------
 
+    /** Adds a shift of a unit: its duty officer and leader on duty (领导带班), as usernames; its id. */
+    public long addShift(
+            Caller caller,
+            String unitCode,
+            Instant startsAt,
+            Instant endsAt,
+            String officer,
+            String leader,
+            String phone) {
+        return duty.addShift(caller, new Duty.NewShift(unitCode, startsAt, endsAt, officer, leader, phone));
+    }
+
     public List<DutyViews.Shift> shifts(Caller caller, Instant from, Instant to) {
         return duty.shifts(caller, from, to);
     }

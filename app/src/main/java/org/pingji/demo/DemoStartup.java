@@ -1,5 +1,6 @@
 package org.pingji.demo;
 
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -19,9 +20,16 @@ class DemoStartup implements ApplicationRunner {
     private final Environment environment;
 
     private final DemoScreening screening;
+    private final DemoSensors sensors;
 
-    DemoStartup(DemoCounty county, DemoSettings settings, Environment environment, DemoScreening screening) {
+    DemoStartup(
+            DemoCounty county,
+            DemoSettings settings,
+            Environment environment,
+            DemoScreening screening,
+            DemoSensors sensors) {
         this.screening = screening;
+        this.sensors = sensors;
         this.county = county;
         this.settings = settings;
         this.environment = environment;
@@ -32,6 +40,14 @@ class DemoStartup implements ApplicationRunner {
         if (settings.enabled() && county.generateIfEmpty(settings) && settings.screening()) {
             screening.generate(settings);
         }
+        if (settings.enabled()) {
+            sensors.start();
+        }
+    }
+
+    @PreDestroy
+    void stopSensors() {
+        sensors.stop();
     }
 
     @EventListener(ApplicationReadyEvent.class)

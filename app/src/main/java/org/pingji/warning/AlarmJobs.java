@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.pingji.platform.DutyRoster;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -33,6 +34,7 @@ class AlarmJobs {
     private final Clock clock;
     private final Duration escalateAfter;
     private final Instant started;
+    private final Map<String, Instant> noticed = new ConcurrentHashMap<>();
 
     AlarmJobs(
             Sensors sensors,
@@ -63,8 +65,11 @@ class AlarmJobs {
         List<Sensor> silent = new ArrayList<>();
         for (Sensor s : sensors.all()) {
             ReadingIntake.Seen last = seen.get(s.code());
-            // Never heard of since this start: counted from the start, so a restart is no silence.
-            Instant since = last == null || last.lastReceived().isBefore(started) ? started : last.lastReceived();
+            // Never heard of since this start (or since it was registered): counted from the time
+            // this check first saw it, so neither a restart nor a new sensor is a silence.
+            Instant since = last == null || last.lastReceived().isBefore(started)
+                    ? noticed.computeIfAbsent(s.code(), c -> now)
+                    : last.lastReceived();
             if (since.plusSeconds(2L * s.pollSeconds()).isBefore(now)) {
                 silent.add(s);
             }

@@ -19,6 +19,9 @@ import org.springframework.stereotype.Service;
  * completeness, detection over the configured settings raising signals (预警信号), and the
  * response to a signal by the duty officer. Every method checks the caller's permission and
  * jurisdiction; counts are all-or-nothing per call.
+ *
+ * <p>Sensors and alarms: sensors publish readings over MQTT to {@code pingji/sensors/{code}};
+ * alarms go to the duty officer on shift.
  */
 @Service
 public class WarningManagement {
@@ -44,6 +47,7 @@ public class WarningManagement {
     private final Clock clock;
     private final RegionNames regions;
     private final SignalSettings settings;
+    private final SensorDesk sensors;
 
     WarningManagement(
             Counts counts,
@@ -53,7 +57,8 @@ public class WarningManagement {
             ResponseMeasures measures,
             Clock clock,
             RegionNames regions,
-            SignalSettings settings) {
+            SignalSettings settings,
+            SensorDesk sensors) {
         this.counts = counts;
         this.units = units;
         this.alerts = alerts;
@@ -62,6 +67,7 @@ public class WarningManagement {
         this.clock = clock;
         this.regions = regions;
         this.settings = settings;
+        this.sensors = sensors;
     }
 
     /** Today in the county. */
@@ -202,5 +208,51 @@ public class WarningManagement {
         return caller.can(Permission.SIGNAL_ANALYSE)
                 ? alerts.list(caller, State.OPEN, 1000).size()
                 : 0;
+    }
+
+    // ---- sensors and alarms (part C) ----------------------------------------------------------
+
+    /**
+     * A sensor to register: kind one of METHANE (%), CO (ppm), GAS_LEL (%LEL), WATER_LEVEL (m),
+     * TEMPERATURE (°C), PEOPLE_COUNT (persons, thresholds from {@code capacity}: 80 % warning, 100 %
+     * alarm); thresholds left {@code null} take the kind's defaults.
+     */
+    public record SensorSpec(
+            String code,
+            String kind,
+            String regionCode,
+            String site,
+            Integer capacity,
+            Integer pollSeconds,
+            Double alarmAt,
+            Double clearBelow) {}
+
+    /** Registers (or updates) a sensor; needs SENSOR_MANAGE and the region in the jurisdiction. */
+    public void registerSensor(Caller caller, SensorSpec spec) {
+        SensorKind kind;
+        try {
+            kind = SensorKind.valueOf(spec.kind());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw SensorRefused.invalid("sensor_kind_invalid", "未知的传感器类型：" + spec.kind());
+        }
+        sensors.register(
+                caller,
+                new Sensors.NewSensor(
+                        spec.code(),
+                        kind,
+                        spec.regionCode(),
+                        spec.site(),
+                        spec.capacity(),
+                        null,
+                        spec.pollSeconds(),
+                        null,
+                        spec.alarmAt(),
+                        null,
+                        spec.clearBelow()));
+    }
+
+    /** How many sensors are registered in the caller's jurisdiction. */
+    public int sensorCount(Caller caller) {
+        return sensors.sensors(caller).size();
     }
 }
