@@ -35,10 +35,7 @@ class JurisdictionMatrixTests {
     org.pingji.person.PersonDirectory persons;
 
     MvcTestResult get(String user, String uri) {
-        return mvc.get()
-                .uri(uri)
-                .header(HttpHeaders.AUTHORIZATION, basic(user, "demo"))
-                .exchange();
+        return TestHttp.get(mvc, user, uri);
     }
 
     @ParameterizedTest(name = "{0} sees {1} at the top")

@@ -12,6 +12,8 @@ import static org.pingji.access.Permission.LEDGER_READ;
 import static org.pingji.access.Permission.QUARANTINE_MANAGE;
 import static org.pingji.access.Permission.REGION_READ;
 import static org.pingji.access.Permission.SAMPLE;
+import static org.pingji.access.Permission.SIGNAL_ANALYSE;
+import static org.pingji.access.Permission.SIGNAL_RESPOND;
 import static org.pingji.access.Permission.TRACE;
 import static org.pingji.access.Permission.VISIT_MANAGE;
 import static org.pingji.access.Permission.VISIT_RECORD;
@@ -46,6 +48,7 @@ public class ConsoleNavigation {
     private static final List<Entry> ENTRIES = List.of(
             Entry.of("/my-code", "nav.myCode", c -> c.role() == Role.RESIDENT),
             Entry.of("/arrivals/report", "arrival.report", c -> c.role() == Role.RESIDENT),
+            Entry.of("/warning/report", "nav.signalReport", c -> c.role() == Role.REPORTER),
             Entry.of("/testing/table", "nav.samplingDesk", SAMPLE),
             Entry.of("/testing/lab", "nav.lab", LAB_REPORT),
             Entry.of("/command/duty", "nav.duty", DUTY),
@@ -63,6 +66,7 @@ public class ConsoleNavigation {
             Entry.of("/policy", "nav.policy", REGION_READ),
             Entry.of("/quarantine", "nav.quarantineLink", c -> c.can(QUARANTINE_MANAGE) || c.can(HEALTH_CHECK)),
             Entry.of("/tracing", "nav.tracingLink", TRACE),
+            Entry.of("/warning/signals", "nav.signals", c -> c.can(SIGNAL_ANALYSE) || c.can(SIGNAL_RESPOND)),
             Entry.of("/command", "nav.command", REGION_READ),
             Entry.of("/audit", "nav.audit", ADMINISTER));
 
@@ -86,6 +90,7 @@ public class ConsoleNavigation {
             case EPIDEMIOLOGIST -> "/tracing";
             case QUARANTINE_MANAGER -> "/quarantine";
             case DUTY_OFFICER -> "/command/duty";
+            case REPORTER -> "/warning/report";
             case RESIDENT -> "/my-code";
         };
     }

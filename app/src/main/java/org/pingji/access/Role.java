@@ -119,6 +119,8 @@ public enum Role {
     SUPPLIES_OFFICER(EnumSet.of(REGION_READ)),
     DUTY_OFFICER(EnumSet.of(
             REGION_READ, LEDGER_READ, STATUS_READ, DUTY, SIGNAL_ANALYSE, SIGNAL_RESPOND, SENSOR_MANAGE, ALARM_HANDLE)),
+    /** 监测哨点: a pharmacy, clinic or school that reports its daily counts, nothing else. */
+    REPORTER(EnumSet.of(SIGNAL_REPORT)),
     RESIDENT(EnumSet.noneOf(Permission.class));
 
     private final Set<Permission> permissions;

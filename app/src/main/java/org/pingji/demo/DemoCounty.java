@@ -45,6 +45,7 @@ class DemoCounty {
     private final DemoSites sites;
     private final DemoPopulation population;
     private final DemoStaff staff;
+    private final DemoSignals signals;
 
     DemoCounty(
             GridManagement grid,
@@ -55,7 +56,8 @@ class DemoCounty {
             DemoRegions regions,
             DemoSites sites,
             DemoPopulation population,
-            DemoStaff staff) {
+            DemoStaff staff,
+            DemoSignals signals) {
         this.grid = grid;
         this.access = access;
         this.transaction = transaction;
@@ -65,6 +67,7 @@ class DemoCounty {
         this.sites = sites;
         this.population = population;
         this.staff = staff;
+        this.signals = signals;
     }
 
     record Village(String code, String name, String townshipCode) {
@@ -98,6 +101,7 @@ class DemoCounty {
         quarantine.furnishSites(COUNTY_CODE, 50);
         population.create(random, microGrids, settings.persons());
         staff.create(random, townships, villages, microGrids);
+        signals.create(random, townships);
         // resident1 sees the status and code of the first person of the first micro-grid
         directory.firstIn(microGrids.getFirst().code()).ifPresent(p -> access.linkPerson("resident1", p.id()));
     }

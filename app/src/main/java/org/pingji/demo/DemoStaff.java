@@ -71,6 +71,12 @@ class DemoStaff {
                         "supplies1", "物资保障员", DemoCounty.DEMO_PASSWORD, Role.SUPPLIES_OFFICER, DemoCounty.COUNTY_CODE),
                 new NewUser("duty1", "值班员", DemoCounty.DEMO_PASSWORD, Role.DUTY_OFFICER, DemoCounty.COUNTY_CODE),
                 new NewUser(
+                        "pharmacy1",
+                        townships.get(firstTownship) + "康宁大药房（监测哨点）",
+                        DemoCounty.DEMO_PASSWORD,
+                        Role.REPORTER,
+                        firstTownship),
+                new NewUser(
                         "resident1",
                         "居民",
                         DemoCounty.DEMO_PASSWORD,

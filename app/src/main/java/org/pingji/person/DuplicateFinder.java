@@ -1,20 +1,26 @@
 package org.pingji.person;
 
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.pingji.access.AccessManagement;
 import org.pingji.access.Caller;
 import org.pingji.access.Permission;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Persons found twice, both entries in the caller's jurisdiction and neither merged: a person who
  * moved in on a visit with an ID that is registered elsewhere (同一身份证号), or two entries with
- * the same name, birth date and phone of which one has no ID.
+ * the same name, birth date and phone of which one has no ID. A pair an officer judged to be two
+ * different persons (不是同一人) is no longer offered.
  */
 @Component
 class DuplicateFinder {
@@ -52,9 +58,47 @@ class DuplicateFinder {
               and n.path like ? and o.path like ?""";
 
     private final JdbcClient jdbc;
+    private final AccessManagement access;
+    private final Clock clock;
 
-    DuplicateFinder(JdbcClient jdbc) {
+    DuplicateFinder(JdbcClient jdbc, AccessManagement access, Clock clock) {
         this.jdbc = jdbc;
+        this.access = access;
+        this.clock = clock;
+    }
+
+    /**
+     * Records that the two entries of a pair are different persons: the pair is no longer offered
+     * for merging. Both must be live entries of the caller's jurisdiction that form a pair (404
+     * otherwise); a pair dismissed before is a conflict (409). Audited.
+     */
+    @Transactional
+    void dismiss(Caller caller, long a, long b, String note) {
+        caller.require(Permission.PERSON_MERGE);
+        long low = Math.min(a, b);
+        long high = Math.max(a, b);
+        int live = jdbc.sql(
+                        "select count(*) from person.persons where id in (?, ?) and merged_into is null and path like ?")
+                .params(low, high, caller.pathPattern())
+                .query(Integer.class)
+                .single();
+        if (low == high || live != 2 || reason(low, high).isEmpty()) {
+            throw new VisitNotFound("疑似重复人员 %d 与 %d 不存在或不在您的辖区".formatted(low, high));
+        }
+        String text = note == null || note.isBlank() ? null : note.strip();
+        if (text != null && text.length() > 200) {
+            throw new IllegalArgumentException("note: 说明不超过200个字");
+        }
+        int n = jdbc.sql(
+                        """
+                        insert into person.distinct_pairs (low_id, high_id, note, dismissed_by, dismissed_at)
+                        values (?, ?, ?, ?, ?) on conflict do nothing""")
+                .params(low, high, text, caller.username(), Timestamp.from(Instant.now(clock)))
+                .update();
+        if (n != 1) {
+            throw new VisitConflict("%d 与 %d 已标记为不是同一人".formatted(low, high));
+        }
+        access.audit(caller, "PERSON_PAIR_DISMISSED", "PERSON", low + "," + high, text);
     }
 
     /** The pairs of the caller's jurisdiction (at most 200), newest entries first. */
@@ -63,7 +107,10 @@ class DuplicateFinder {
         String p = caller.pathPattern();
         Map<String, long[]> pairs = new LinkedHashMap<>();
         Map<String, String> reasons = new LinkedHashMap<>();
-        jdbc.sql("select * from (" + PAIRS + ") x order by greatest(x.existing_id, x.person_id) desc limit 200")
+        jdbc.sql("select * from (" + PAIRS + ") x where not exists (select 1 from person.distinct_pairs d"
+                        + " where d.low_id = least(x.existing_id, x.person_id)"
+                        + " and d.high_id = greatest(x.existing_id, x.person_id))"
+                        + " order by greatest(x.existing_id, x.person_id) desc limit 200")
                 .params(p, p, p, p)
                 .query(rs -> {
                     long a = Math.min(rs.getLong(1), rs.getLong(2));

@@ -149,6 +149,9 @@ class HouseholdVisits {
     Recorded record(Caller caller, long campaignId, long householdId, VisitRequest request) {
         caller.require(Permission.VISIT_RECORD);
         var campaign = campaigns.get(caller, campaignId);
+        if (campaign.closed()) {
+            throw new VisitConflict("走访任务「%s」已结束，不能再登记走访".formatted(campaign.name()));
+        }
         PlaceView household = household(caller, campaignId, householdId);
         Region microGrid = grid.requireMicroGrid(household.microGridCode());
         LocalDate today = campaigns.today();

@@ -43,6 +43,22 @@ class MergesConsole {
         return "redirect:/persons/duplicates";
     }
 
+    @PostMapping("/persons/duplicates/dismiss")
+    String dismiss(
+            Caller caller,
+            @RequestParam long first,
+            @RequestParam long second,
+            @RequestParam(required = false) String note,
+            RedirectAttributes redirect) {
+        try {
+            duplicates.dismiss(caller, first, second, note);
+            redirect.addFlashAttribute("done", "已标记：%d 与 %d 不是同一人，不再提示".formatted(first, second));
+        } catch (IllegalArgumentException | VisitConflict e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/persons/duplicates";
+    }
+
     @PostMapping("/persons/merges/{id}/undo")
     String undo(Caller caller, @PathVariable long id, RedirectAttributes redirect) {
         try {

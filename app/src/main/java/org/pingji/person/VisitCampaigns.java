@@ -30,7 +30,21 @@ import org.springframework.transaction.annotation.Transactional;
 class VisitCampaigns {
 
     /** A campaign as listed. */
-    record Campaign(long id, String regionCode, String regionName, String name, LocalDate startsOn, String createdBy) {}
+    record Campaign(
+            long id,
+            String regionCode,
+            String regionName,
+            String name,
+            LocalDate startsOn,
+            String createdBy,
+            Instant closedAt,
+            String closedBy) {
+        public boolean closed() {
+            return closedAt != null;
+        }
+    }
+
+    private static final String COLUMNS = "id, region_code, name, starts_on, created_by, closed_at, closed_by";
 
     private final JdbcClient jdbc;
     private final GridManagement grid;
@@ -85,7 +99,29 @@ class VisitCampaigns {
                 .query(Long.class)
                 .single();
         access.audit(caller, "VISIT_CAMPAIGN_OPENED", "REGION", region.code(), "campaign %d %s".formatted(id, title));
-        return new Campaign(id, region.code(), region.name(), title, startsOn, caller.username());
+        return new Campaign(id, region.code(), region.name(), title, startsOn, caller.username(), null, null);
+    }
+
+    /**
+     * Closes a campaign over a region of the caller's jurisdiction: no visit is recorded in it
+     * afterwards and it is no longer a micro-grid's current campaign; its coverage stays readable.
+     */
+    @Transactional
+    Campaign close(Caller caller, long id) {
+        caller.require(Permission.VISIT_MANAGE);
+        Campaign campaign = get(caller, id);
+        if (!caller.covers(path(id))) {
+            throw VisitConflict.openedAbove(campaign.name());
+        }
+        int n = jdbc.sql(
+                        "update person.visit_campaigns set closed_at = ?, closed_by = ? where id = ? and closed_at is null")
+                .params(Timestamp.from(Instant.now(clock)), caller.username(), id)
+                .update();
+        if (n != 1) {
+            throw new VisitConflict("走访任务「%s」已结束".formatted(campaign.name()));
+        }
+        access.audit(caller, "VISIT_CAMPAIGN_CLOSED", "REGION", campaign.regionCode(), "campaign %d".formatted(id));
+        return get(caller, id);
     }
 
     /** Campaigns over the caller's area or inside it, latest first (at most 100). */
@@ -94,16 +130,11 @@ class VisitCampaigns {
         String path = caller.jurisdictionPath();
         return jdbc.sql(
                         """
-                        select id, region_code, name, starts_on, created_by from person.visit_campaigns
-                        where path like ? or ? like path || '%' order by starts_on desc, id desc limit 100""")
+                        select %s from person.visit_campaigns
+                        where path like ? or ? like path || '%%' order by starts_on desc, id desc limit 100"""
+                                .formatted(COLUMNS))
                 .params(path + "%", path)
-                .query((rs, n) -> new Campaign(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        grid.findRegion(rs.getString(2)).map(Region::name).orElse(rs.getString(2)),
-                        rs.getString(3),
-                        rs.getDate(4).toLocalDate(),
-                        rs.getString(5)))
+                .query((rs, n) -> campaign(rs))
                 .list();
     }
 
@@ -113,18 +144,26 @@ class VisitCampaigns {
         String path = caller.jurisdictionPath();
         return jdbc.sql(
                         """
-                        select id, region_code, name, starts_on, created_by from person.visit_campaigns
-                        where id = ? and (path like ? or ? like path || '%')""")
+                        select %s from person.visit_campaigns
+                        where id = ? and (path like ? or ? like path || '%%')"""
+                                .formatted(COLUMNS))
                 .params(id, path + "%", path)
-                .query((rs, n) -> new Campaign(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        grid.findRegion(rs.getString(2)).map(Region::name).orElse(rs.getString(2)),
-                        rs.getString(3),
-                        rs.getDate(4).toLocalDate(),
-                        rs.getString(5)))
+                .query((rs, n) -> campaign(rs))
                 .optional()
                 .orElseThrow(() -> new VisitNotFound("走访任务 %d 不存在或不在您的辖区".formatted(id)));
+    }
+
+    private Campaign campaign(java.sql.ResultSet rs) throws java.sql.SQLException {
+        Timestamp closedAt = rs.getTimestamp(6);
+        return new Campaign(
+                rs.getLong(1),
+                rs.getString(2),
+                grid.findRegion(rs.getString(2)).map(Region::name).orElse(rs.getString(2)),
+                rs.getString(3),
+                rs.getDate(4).toLocalDate(),
+                rs.getString(5),
+                closedAt == null ? null : closedAt.toInstant(),
+                rs.getString(7));
     }
 
     /** The path of a campaign's region (for the coverage queries). */
@@ -141,7 +180,7 @@ class VisitCampaigns {
         return jdbc.sql(
                         """
                         select id from person.visit_campaigns where ? like path || '%' and starts_on <= ?
-                          and (ends_on is null or ends_on >= ?) order by starts_on desc, id desc limit 1""")
+                          and (ends_on is null or ends_on >= ?) and closed_at is null order by starts_on desc, id desc limit 1""")
                 .params(microGrid.path(), Date.valueOf(today()), Date.valueOf(today()))
                 .query(Long.class)
                 .optional()

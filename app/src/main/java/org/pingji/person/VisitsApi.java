@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.pingji.access.Caller;
 import org.pingji.grid.PlaceView;
 import org.springframework.http.ContentDisposition;
@@ -66,6 +67,12 @@ class VisitsApi {
     @Operation(summary = "Campaigns over or inside the caller's area, latest first")
     List<VisitCampaigns.Campaign> list(Caller caller) {
         return campaigns.list(caller);
+    }
+
+    @PostMapping("/api/visits/campaigns/{id}/close")
+    @Operation(summary = "Close a campaign: no visit is recorded in it afterwards (409 when closed already)")
+    VisitCampaigns.Campaign close(Caller caller, @PathVariable long id) {
+        return campaigns.close(caller, id);
     }
 
     @GetMapping("/api/visits/campaigns/current")
@@ -130,6 +137,15 @@ class VisitsApi {
     }
 
     record MergeRequest(Long survivorId, Long duplicateId) {}
+
+    record DismissRequest(long firstId, long secondId, String note) {}
+
+    @PostMapping("/api/persons/duplicates/dismiss")
+    @Operation(summary = "Mark a pair as two different persons (不是同一人): it is no longer offered for merging")
+    Map<String, Object> dismiss(Caller caller, @RequestBody DismissRequest request) {
+        duplicates.dismiss(caller, request.firstId(), request.secondId(), request.note());
+        return Map.of("dismissed", true);
+    }
 
     @PostMapping("/api/persons/merges")
     @Operation(summary = "Merge a duplicate into the survivor (hidden behind it, snapshot kept, audited)")

@@ -168,7 +168,19 @@ class VisitsConsole {
         model.addAttribute(
                 "breadcrumbs", grid.breadcrumbs(caller, result.region().code()));
         model.addAttribute("canExport", caller.can(Permission.LEDGER_EXPORT));
+        model.addAttribute("canClose", caller.can(Permission.VISIT_MANAGE) && caller.covers(campaigns.path(id)));
         return "person/visit-coverage";
+    }
+
+    @PostMapping("/visits/campaigns/{id}/close")
+    String close(Caller caller, @PathVariable long id, RedirectAttributes redirect) {
+        try {
+            var campaign = campaigns.close(caller, id);
+            redirect.addFlashAttribute("done", "走访任务「%s」已结束".formatted(campaign.name()));
+        } catch (VisitConflict e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/visits/campaigns/" + id;
     }
 
     @GetMapping("/visits/campaigns/{id}/unvisited.xlsx")

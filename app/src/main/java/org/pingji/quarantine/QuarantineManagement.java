@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.pingji.access.AccessManagement;
 import org.pingji.access.Caller;
@@ -361,5 +362,21 @@ public class QuarantineManagement {
                 .param(personId)
                 .query(Long.class)
                 .optional();
+    }
+
+    /**
+     * Health checks of a day (its slots) with a temperature of 37.3 °C or more, per placed
+     * person's micro-grid path: the {@code quarantine_fever} signal of warning.
+     */
+    public Map<String, Long> feverReportsPerPath(java.time.LocalDate day) {
+        Map<String, Long> counts = new java.util.HashMap<>();
+        jdbc.sql(
+                        """
+                        select p.path, count(*) from quarantine.checks c join quarantine.placements p on p.id = c.placement_id
+                        where c.slot_date = ? and c.temperature >= 37.3 group by p.path""")
+                .param(day)
+                .query((rs, n) -> counts.put(rs.getString(1), rs.getLong(2)))
+                .list();
+        return counts;
     }
 }

@@ -312,4 +312,22 @@ public class HealthStatus {
                 .optional()
                 .orElseThrow(() -> new IllegalArgumentException("没有编号为 %d 的人工调整申请".formatted(id)));
     }
+
+    /**
+     * The persons with at least one RED reason in force at {@code at} (manual overrides not
+     * applied): the {@code red_status} signal of warning.
+     */
+    public java.util.Set<Long> redPersonsAt(Instant at) {
+        String[] red = java.util.Arrays.stream(ReasonCode.values())
+                .filter(c -> c.color() == HealthColor.RED)
+                .map(Enum::name)
+                .toArray(String[]::new);
+        return new java.util.HashSet<>(jdbc.sql(
+                        """
+                        select distinct person_id from status.reasons
+                        where code = any (?) and since <= ? and (until is null or until > ?)""")
+                .params(red, Timestamp.from(at), Timestamp.from(at))
+                .query(Long.class)
+                .list());
+    }
 }

@@ -250,4 +250,22 @@ public class TestingManagement {
     public List<Overdue> overdue(long personId, String path, Instant at) {
         return history.overdue(personId, path, at);
     }
+
+    /**
+     * Persons newly tested positive individually (single tubes resulted POSITIVE) in
+     * {@code [from, to)}, counted per micro-grid path: the {@code new_positives} signal of warning.
+     */
+    public java.util.Map<String, Long> positivesPerPath(Instant from, Instant to) {
+        java.util.Map<String, Long> counts = new java.util.HashMap<>();
+        jdbc.sql(
+                        """
+                        select s.path, count(distinct s.person_id) from testing.tubes t
+                        join testing.samples s on s.tube_barcode = t.barcode
+                        where t.result = 'POSITIVE' and t.capacity = 1 and t.resulted_at >= ? and t.resulted_at < ?
+                        group by s.path""")
+                .params(java.sql.Timestamp.from(from), java.sql.Timestamp.from(to))
+                .query((rs, n) -> counts.put(rs.getString(1), rs.getLong(2)))
+                .list();
+        return counts;
+    }
 }

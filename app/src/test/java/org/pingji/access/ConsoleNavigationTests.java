@@ -92,6 +92,7 @@ class ConsoleNavigationTests {
                         case INSPECTOR -> "inspector1";
                         case SUPPLIES_OFFICER -> "supplies1";
                         case DUTY_OFFICER -> "duty1";
+                        case REPORTER -> "pharmacy1";
                         case RESIDENT -> "resident1";
                     };
             List<String> links = headerLinks(user, "/me");

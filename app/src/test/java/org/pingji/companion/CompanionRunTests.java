@@ -1,7 +1,6 @@
 package org.pingji.companion;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.pingji.TestHttp.basic;
 import static org.pingji.TestHttp.body;
 
 import com.jayway.jsonpath.JsonPath;
@@ -14,11 +13,10 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.pingji.PingjiTest;
+import org.pingji.TestHttp;
 import org.pingji.person.ResidentId;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -41,16 +39,11 @@ class CompanionRunTests {
     int port;
 
     MvcTestResult get(String user, String uri) {
-        return mvc.get().uri(uri).header(HttpHeaders.AUTHORIZATION, basic(user)).exchange();
+        return TestHttp.get(mvc, user, uri);
     }
 
     MvcTestResult post(String user, String uri, String json) {
-        return mvc.post()
-                .uri(uri)
-                .header(HttpHeaders.AUTHORIZATION, basic(user))
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(json)
-                .exchange();
+        return TestHttp.post(mvc, user, uri, json);
     }
 
     long register(String phone) {

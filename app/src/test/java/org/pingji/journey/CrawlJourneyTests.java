@@ -59,6 +59,7 @@ class CrawlJourneyTests {
             "inspector1",
             "supplies1",
             "duty1",
+            "pharmacy1",
             "resident1");
 
     /** Pages each role must at least reach: the walk stays meaningful when links disappear. */

@@ -177,7 +177,23 @@ class VisitsJourneyTests extends BrowserJourney {
         assertThat(browser.findElement(By.id("merge-done")).getText()).startsWith("已撤销合并：「孙丽」(" + ids[1] + ")");
         assertThat(browser.findElements(By.cssSelector("[data-pair='%s-%s']".formatted(ids[0], ids[1]))))
                 .hasSize(1);
+        // judged two persons after all: the pair leaves the list
+        WebElement again = browser.findElement(By.cssSelector("[data-pair='%s-%s']".formatted(ids[0], ids[1])));
+        again.findElement(By.name("note")).sendKeys("两人同名同生日，已电话核实");
+        again.findElement(By.id("dismiss-%s-%s".formatted(ids[0], ids[1]))).click();
+        assertThat(browser.findElement(By.id("merge-done")).getText()).contains("不是同一人");
+        assertThat(browser.findElements(By.cssSelector("[data-pair='%s-%s']".formatted(ids[0], ids[1]))))
+                .isEmpty();
         FieldPages.assertNoConsoleErrors(browser, "duplicates page");
+
+        // the round is over: the officer closes the campaign
+        browser.get(base() + "/visits/campaigns/" + campaign);
+        browser.findElement(By.id("campaign-close")).click();
+        assertThat(browser.findElement(By.id("campaign-done")).getText()).endsWith("已结束");
+        assertThat(browser.findElement(By.id("campaign-closed")).getText()).contains("由 village1 结束");
+        assertThat(browser.findElements(By.id("campaign-close"))).isEmpty();
+        FieldPages.screenshot(browser, "visits-closed-1400x900");
+        FieldPages.assertNoConsoleErrors(browser, "campaign closed");
     }
 
     /** Clicks an element scrolled to the middle of the window (the form's save bar sticks to the bottom). */

@@ -7,9 +7,9 @@ import static org.pingji.TestHttp.body;
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.pingji.PingjiTest;
+import org.pingji.TestHttp;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -22,12 +22,7 @@ class PersonApiTests {
     MockMvcTester mvc;
 
     MvcTestResult post(String user, String uri, String json) {
-        return mvc.post()
-                .uri(uri)
-                .header(HttpHeaders.AUTHORIZATION, basic(user))
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(json)
-                .exchange();
+        return TestHttp.post(mvc, user, uri, json);
     }
 
     long population(String code) throws Exception {

@@ -42,12 +42,7 @@ class VisitsTests {
     }
 
     MvcTestResult post(String user, String uri, String json) {
-        return mvc.post()
-                .uri(uri)
-                .header(HttpHeaders.AUTHORIZATION, basic(user))
-                .contentType("application/json")
-                .content(json)
-                .exchange();
+        return TestHttp.post(mvc, user, uri, json);
     }
 
     /** Imports a family of three and a single person into the micro-grid; returns the building. */
@@ -239,6 +234,82 @@ class VisitsTests {
                 .extractingPath("$.message")
                 .asString()
                 .contains("请填写走访名称");
+    }
+
+    @Test
+    void aClosedCampaignTakesNoVisitsAndAPairJudgedTwoPersonsIsNoLongerOffered() throws Exception {
+        String building = importFamily("gridworker1", WORKER_GRID);
+        long campaign = campaign("village1", VILLAGE);
+        long family = household("gridworker1", campaign, WORKER_GRID, building + "1单元101");
+        long head = members("gridworker1", campaign, family).get("王建国");
+        String headId = JsonPath.read(body(post("village1", "/api/persons/" + head + "/unmask", "")), "$.residentId");
+        var visit = post(
+                "gridworker1",
+                "/api/visits/campaigns/%d/households/%d".formatted(campaign, family),
+                """
+                {"movedIn":[{"name":"王建国","sex":"M","birthDate":"%s","phone":"13912345678"}]}"""
+                        .formatted(ResidentId.parse(headId, TODAY).birthDate()));
+        assertThat(visit).hasStatusOk();
+        long namesake =
+                ((Number) JsonPath.<List<Number>>read(body(visit), "$.movedIn").getFirst()).longValue();
+        String pair = "$[?(@.first.id == %d && @.second.id == %d)].reason".formatted(head, namesake);
+        assertThat((List<String>) JsonPath.read(body(get("village1", "/api/persons/duplicates")), pair))
+                .containsExactly(DuplicateFinder.SAME_NAME_BIRTH_PHONE);
+
+        // the officer finds two different men: the pair is no longer offered, once only
+        String dismiss = "{\"firstId\":%d,\"secondId\":%d,\"note\":\"同名同生日，已入户核实\"}".formatted(namesake, head);
+        assertThat(post("gridworker1", "/api/persons/duplicates/dismiss", dismiss))
+                .hasStatus(403);
+        assertThat(post("village1", "/api/persons/duplicates/dismiss", dismiss)).hasStatusOk();
+        assertThat((List<String>) JsonPath.read(body(get("village1", "/api/persons/duplicates")), pair))
+                .isEmpty();
+        assertThat(post("village1", "/api/persons/duplicates/dismiss", dismiss))
+                .hasStatus(409)
+                .bodyJson()
+                .extractingPath("$.message")
+                .asString()
+                .contains("已标记为不是同一人");
+        assertThat(post(
+                        "village1",
+                        "/api/persons/duplicates/dismiss",
+                        "{\"firstId\":%d,\"secondId\":%d}".formatted(head, head + 1_000_000_000L)))
+                .hasStatus(404);
+        assertThat(body(get("admin", "/api/audit?user=village1"))).contains("PERSON_PAIR_DISMISSED");
+
+        // a campaign opened above the village is closed only above it
+        long townshipCampaign = campaign("township1", VILLAGE.substring(0, 9));
+        assertThat(post("village1", "/api/visits/campaigns/%d/close".formatted(townshipCampaign), ""))
+                .hasStatus(403)
+                .bodyJson()
+                .extractingPath("$.code")
+                .isEqualTo("visit.close_forbidden");
+        assertThat(post("gridworker1", "/api/visits/campaigns/%d/close".formatted(campaign), ""))
+                .hasStatus(403);
+        assertThat(post("village1", "/api/visits/campaigns/%d/close".formatted(campaign), ""))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.closedBy")
+                .isEqualTo("village1");
+        assertThat(post("village1", "/api/visits/campaigns/%d/close".formatted(campaign), ""))
+                .hasStatus(409);
+        assertThat(post(
+                        "gridworker1",
+                        "/api/visits/campaigns/%d/households/%d".formatted(campaign, family),
+                        "{\"note\":\"补登\"}"))
+                .hasStatus(409)
+                .bodyJson()
+                .extractingPath("$.message")
+                .asString()
+                .contains("已结束，不能再登记走访");
+        var current = get("gridworker1", "/api/visits/campaigns/current?microGrid=" + WORKER_GRID);
+        assertThat(current.getResponse().getStatus()).isIn(200, 404);
+        if (current.getResponse().getStatus() == 200) {
+            assertThat(((Number) JsonPath.read(body(current), "$.id")).longValue())
+                    .isNotEqualTo(campaign);
+        }
+        assertThat(body(get("village1", "/visits/campaigns/" + campaign))).contains("本次走访已于", "由 village1 结束");
+        assertThat(post("township1", "/api/visits/campaigns/%d/close".formatted(townshipCampaign), ""))
+                .hasStatusOk();
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.pingji.PingjiTest;
+import org.pingji.TestHttp;
 import org.pingji.grid.GridManagement;
 import org.pingji.grid.PlaceKind;
 import org.pingji.person.PersonDirectory;
@@ -45,12 +46,7 @@ class ScreeningScenarioTests {
     GridManagement grid;
 
     MvcTestResult post(String user, String uri, String json) {
-        return mvc.post()
-                .uri(uri)
-                .header(HttpHeaders.AUTHORIZATION, basic(user))
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(json)
-                .exchange();
+        return TestHttp.post(mvc, user, uri, json);
     }
 
     long person(String microGrid) {

@@ -1,7 +1,6 @@
 package org.pingji.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.pingji.TestHttp.basic;
 import static org.pingji.TestHttp.body;
 
 import com.jayway.jsonpath.JsonPath;
@@ -12,9 +11,8 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.pingji.PingjiTest;
+import org.pingji.TestHttp;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -25,16 +23,11 @@ class DrillAndPlannerTests {
     MockMvcTester mvc;
 
     MvcTestResult post(String user, String uri, String json) {
-        return mvc.post()
-                .uri(uri)
-                .header(HttpHeaders.AUTHORIZATION, basic(user))
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(json)
-                .exchange();
+        return TestHttp.post(mvc, user, uri, json);
     }
 
     MvcTestResult get(String user, String uri) {
-        return mvc.get().uri(uri).header(HttpHeaders.AUTHORIZATION, basic(user)).exchange();
+        return TestHttp.get(mvc, user, uri);
     }
 
     @Test

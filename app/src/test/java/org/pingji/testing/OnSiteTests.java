@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.pingji.PingjiTest;
+import org.pingji.TestHttp;
 import org.pingji.person.ResidentId;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -28,12 +28,7 @@ class OnSiteTests {
     MockMvcTester mvc;
 
     MvcTestResult post(String user, String uri, String json) {
-        return mvc.post()
-                .uri(uri)
-                .header(HttpHeaders.AUTHORIZATION, basic(user))
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(json)
-                .exchange();
+        return TestHttp.post(mvc, user, uri, json);
     }
 
     @Test

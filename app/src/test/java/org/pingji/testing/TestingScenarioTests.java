@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.pingji.PingjiTest;
+import org.pingji.TestHttp;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -37,16 +38,11 @@ class TestingScenarioTests {
     MockMvcTester mvc;
 
     MvcTestResult post(String user, String uri, String json) {
-        return mvc.post()
-                .uri(uri)
-                .header(HttpHeaders.AUTHORIZATION, basic(user))
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(json)
-                .exchange();
+        return TestHttp.post(mvc, user, uri, json);
     }
 
     MvcTestResult get(String user, String uri) {
-        return mvc.get().uri(uri).header(HttpHeaders.AUTHORIZATION, basic(user)).exchange();
+        return TestHttp.get(mvc, user, uri);
     }
 
     static String scan(UUID id, long round, long table, String tube, String personJson, Instant at) {

@@ -1,13 +1,11 @@
 package org.pingji.tracing;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.pingji.TestHttp.basic;
 import static org.pingji.TestHttp.body;
 
 import com.jayway.jsonpath.JsonPath;
 import java.util.List;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
+import org.pingji.TestHttp;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -21,16 +19,11 @@ public final class TracingFixtures {
     }
 
     public MvcTestResult post(String user, String uri, String json) {
-        return mvc.post()
-                .uri(uri)
-                .header(HttpHeaders.AUTHORIZATION, basic(user))
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(json)
-                .exchange();
+        return TestHttp.post(mvc, user, uri, json);
     }
 
     public MvcTestResult get(String user, String uri) {
-        return mvc.get().uri(uri).header(HttpHeaders.AUTHORIZATION, basic(user)).exchange();
+        return TestHttp.get(mvc, user, uri);
     }
 
     public long id(MvcTestResult result, String path) {
