@@ -89,14 +89,32 @@ class AlarmConsoleJourneyTests extends BrowserJourney {
         FieldPages.screenshot(browser, "alarm-console-" + width + "x" + height);
         FieldPages.assertNoConsoleErrors(browser, "alarm console");
 
-        card.findElement(By.cssSelector("button.ack")).click();
-        WebElement acked = waiting().until(b -> b.findElements(By.cssSelector(".card.alarm")).stream()
-                .filter(e -> e.getText().contains(site) && e.getText().contains("已确认"))
+        // the list is replaced on every alarm event (other sensors too): find and click in one go
+        waiting().until(b -> {
+            b.findElements(By.cssSelector(".card.alarm")).stream()
+                    .filter(e -> e.getText().contains(site))
+                    .findFirst()
+                    .orElseThrow()
+                    .findElement(By.cssSelector("button.ack"))
+                    .click();
+            return true;
+        });
+        String acked = waiting().until(b -> b.findElements(By.cssSelector(".card.alarm")).stream()
+                .map(WebElement::getText)
+                .filter(t -> t.contains(site) && t.contains("已确认"))
                 .findFirst()
                 .orElse(null));
-        assertThat(acked.getText()).contains("已确认（duty1）");
+        assertThat(acked).contains("已确认（duty1）");
         assertThat(browser.findElement(By.id("notice")).getText()).contains("已确认");
-        acked.findElement(By.linkText("处置记录")).click();
+        waiting().until(b -> {
+            b.findElements(By.cssSelector(".card.alarm")).stream()
+                    .filter(e -> e.getText().contains(site))
+                    .findFirst()
+                    .orElseThrow()
+                    .findElement(By.linkText("处置记录"))
+                    .click();
+            return true;
+        });
         browser.findElement(By.name("note")).sendKeys("已通知矿调度撤出作业人员，现场断电通风");
         browser.findElement(By.cssSelector("#dispose-form button")).click();
         String record = browser.findElement(By.id("alarm-events")).getText();
