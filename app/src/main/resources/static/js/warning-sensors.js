@@ -5,9 +5,14 @@
     }
     document.querySelectorAll('[data-sensor-chart]').forEach(function (el) {
         var code = el.dataset.sensorChart;
-        fetch('/api/warning/sensors/' + encodeURIComponent(code) + '/readings?from=' + encodeURIComponent(el.dataset.since),
+        fetch(el.dataset.readings + '?from=' + encodeURIComponent(el.dataset.since),
             {headers: {'Accept': 'application/json'}})
-            .then(function (r) { return r.json(); })
+            .then(function (r) {
+                if (!r.ok) {
+                    throw new Error('读数加载失败：HTTP ' + r.status);
+                }
+                return r.json();
+            })
             .then(function (points) {
                 var chart = echarts.init(el);
                 var series = [{

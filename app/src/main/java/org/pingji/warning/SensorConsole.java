@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -89,6 +90,13 @@ class SensorConsole {
         desk.dispose(caller, id, note);
         redirect.addFlashAttribute("notice", "报警 " + id + " 已处置并记录");
         return "redirect:/warning/alarms/" + id;
+    }
+
+    /** A sensor's readings for its chart on the sensors page (the signed-in console session). */
+    @GetMapping(value = "/warning/sensors/{code}/readings", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    List<ReadingStore.Point> readings(Caller caller, @PathVariable String code, @RequestParam Instant from) {
+        return desk.readings(caller, code, from, 1000);
     }
 
     @GetMapping("/warning/sensors")

@@ -120,5 +120,12 @@ class AlarmConsoleJourneyTests extends BrowserJourney {
         String record = browser.findElement(By.id("alarm-events")).getText();
         assertThat(record).contains("报警").contains("确认").contains("处置").contains("已通知矿调度撤出作业人员");
         FieldPages.screenshot(browser, "alarm-record-" + width + "x" + height);
+
+        // the sensors page draws the sensor's readings (fetched with the console session)
+        browser.get(base() + "/warning/sensors");
+        WebElement chart = browser.findElement(By.cssSelector("[data-sensor-chart='%s']".formatted(code)));
+        waiting().until(b -> !chart.findElements(By.tagName("canvas")).isEmpty());
+        FieldPages.screenshot(browser, "sensors-" + width + "x" + height);
+        FieldPages.assertNoConsoleErrors(browser, "sensors page");
     }
 }
