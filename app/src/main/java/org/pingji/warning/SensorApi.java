@@ -34,37 +34,11 @@ class SensorApi {
         this.clock = clock;
     }
 
-    record SensorRequest(
-            String code,
-            SensorKind kind,
-            String regionCode,
-            String site,
-            Integer capacity,
-            String unit,
-            Integer pollSeconds,
-            Double warningAt,
-            Double alarmAt,
-            Double cutAt,
-            Double clearBelow) {}
-
     @PostMapping("/sensors")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Register a sensor (or change one): thresholds default to its kind's")
-    Sensor register(Caller caller, @RequestBody SensorRequest r) {
-        return desk.register(
-                caller,
-                new Sensors.NewSensor(
-                        r.code(),
-                        r.kind(),
-                        r.regionCode(),
-                        r.site(),
-                        r.capacity(),
-                        r.unit(),
-                        r.pollSeconds(),
-                        r.warningAt(),
-                        r.alarmAt(),
-                        r.cutAt(),
-                        r.clearBelow()));
+    Sensor register(Caller caller, @RequestBody Sensors.NewSensor r) {
+        return desk.register(caller, r);
     }
 
     @GetMapping("/sensors")
