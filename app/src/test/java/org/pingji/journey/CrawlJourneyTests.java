@@ -30,6 +30,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.json.Json;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.pingji.PingjiTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -139,6 +140,9 @@ class CrawlJourneyTests {
             browser.findElement(By.name("username")).sendKeys(role);
             browser.findElement(By.name("password")).sendKeys("demo");
             browser.findElement(By.cssSelector("form button[type=submit]")).click();
+            // the click only starts the navigation: wait until it has left the login page (or failed)
+            new WebDriverWait(browser, Duration.ofSeconds(15))
+                    .until(b -> !b.getCurrentUrl().endsWith("/login"));
             drainLogs("/login");
             assertThat(browser.getCurrentUrl()).as("%s signed in", role).doesNotContain("/login");
             String landing = path(browser.getCurrentUrl());

@@ -64,17 +64,17 @@ class SignalsJourneyTests extends BrowserJourney {
                 .orElseThrow(() -> new AssertionError("no open signal of 昌宁镇"));
         FieldPages.screenshot(browser, "signals-list-1400x900");
         row.findElement(By.tagName("a")).click();
-        assertThat(browser.findElement(By.id("signal-state")).getText()).isEqualTo("待确认");
+        waiting().until(ExpectedConditions.textToBe(By.id("signal-state"), "待确认"));
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#series canvas")));
         FieldPages.screenshot(browser, "signals-detail-1400x900");
         browser.findElement(By.id("ack")).click();
-        assertThat(browser.findElement(By.id("signal-state")).getText()).isEqualTo("已确认");
+        waiting().until(ExpectedConditions.textToBe(By.id("signal-state"), "已确认"));
         browser.findElement(By.id("verify-note")).sendKeys("已电话联系药店：近两日退热药购买者多为同一小学学生家长");
         browser.findElement(By.id("verify")).click();
-        assertThat(browser.findElement(By.id("signal-state")).getText()).isEqualTo("已核实");
+        waiting().until(ExpectedConditions.textToBe(By.id("signal-state"), "已核实"));
         browser.findElement(By.id("event-note")).sendKeys("疑似学校流感样病例聚集，已通知镇卫生院");
         browser.findElement(By.id("escalate")).click();
-        assertThat(browser.findElement(By.id("signal-state")).getText()).isEqualTo("疑似事件");
+        waiting().until(ExpectedConditions.textToBe(By.id("signal-state"), "疑似事件"));
         assertThat(browser.findElement(By.id("steps")).getText())
                 .contains("生成信号", "确认收到", "初步核实", "疑似事件", "duty1", "同一小学");
         String detail = browser.getCurrentUrl();
@@ -88,7 +88,7 @@ class SignalsJourneyTests extends BrowserJourney {
         assertThat(scrollsSideways()).as("signal list scrolls sideways").isFalse();
         FieldPages.screenshot(browser, "signals-list-390x844");
         browser.get(detail);
-        assertThat(browser.findElement(By.id("signal-state")).getText()).isEqualTo("疑似事件");
+        waiting().until(ExpectedConditions.textToBe(By.id("signal-state"), "疑似事件"));
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#series canvas")));
         assertThat(scrollsSideways()).as("signal detail scrolls sideways").isFalse();
         FieldPages.screenshot(browser, "signals-detail-390x844");
