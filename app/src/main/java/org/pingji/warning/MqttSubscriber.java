@@ -8,7 +8,10 @@ import com.hivemq.client.mqtt.mqtt3.message.publish.Mqtt3Publish;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,8 +38,11 @@ class MqttSubscriber implements SmartLifecycle {
     private final String url;
     private final String clientId;
     private final boolean enabled;
+    private static final int SUBSCRIBE_WAIT_SECONDS = 15;
     private final AtomicLong received = new AtomicLong();
     private volatile Mqtt3AsyncClient client;
+    /** Completed by the first acknowledged subscription: a start waits for it (bounded). */
+    private volatile CompletableFuture<Void> subscribed = new CompletableFuture<>();
 
     MqttSubscriber(
             MqttBroker broker,
@@ -87,6 +93,18 @@ class MqttSubscriber implements SmartLifecycle {
                         e.toString());
             }
         });
+        // Ready only once subscribed: a reading published before the first subscription of a
+        // fresh broker would reach no session and be lost. An unreachable external broker does
+        // not hold the start up for long; the client keeps reconnecting.
+        try {
+            subscribed.get(SUBSCRIBE_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            log.warn("MQTT not subscribed after {} s; readings are taken once it is", SUBSCRIBE_WAIT_SECONDS);
+        } catch (ExecutionException e) {
+            log.warn("MQTT subscribe failed: {}", e.getCause().toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void subscribe() {
@@ -101,6 +119,8 @@ class MqttSubscriber implements SmartLifecycle {
                 .whenComplete((ack, e) -> {
                     if (e != null) {
                         log.warn("MQTT subscribe failed: {}", e.toString());
+                    } else {
+                        subscribed.complete(null);
                     }
                 });
     }
@@ -139,6 +159,7 @@ class MqttSubscriber implements SmartLifecycle {
     public synchronized void stop() {
         Mqtt3AsyncClient c = client;
         client = null;
+        subscribed = new CompletableFuture<>();
         if (c != null) {
             try {
                 c.disconnect().get(5, TimeUnit.SECONDS);
