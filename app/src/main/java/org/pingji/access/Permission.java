@@ -69,7 +69,25 @@ public enum Permission {
     /** Register sensors and sites, set thresholds and polling intervals. */
     SENSOR_MANAGE("管理监测传感器"),
     /** Acknowledge and dispose of sensor alarms (gas, CO, water level, crowd flow). */
-    ALARM_HANDLE("处置监测报警");
+    ALARM_HANDLE("处置监测报警"),
+    /** Keep the supervision directories, groups, checklists and plans; draw, escalate, close and reopen entities. */
+    INSPECTION_MANAGE("组织督查检查"),
+    /** Carry out inspections and patrols on site: checklists, photos, signatures, hazards. */
+    INSPECT("开展现场督查"),
+    /** Keep the supplies catalogue, warehouses, lots, suppliers and stock; allocate and dispatch. */
+    SUPPLY_MANAGE("管理应急物资"),
+    /** Request supplies for the caller's region, site or point and confirm their receipt. */
+    SUPPLY_REQUEST("申领应急物资"),
+    /** Approve supply requisitions (never one's own). */
+    SUPPLY_APPROVE("审批物资申领"),
+    /** Write notices (六个一) and loudspeaker scripts for regions in the jurisdiction. */
+    NOTICE_WRITE("撰写宣传通知"),
+    /** Approve and publish, update, cancel notices written by someone else. */
+    NOTICE_APPROVE("审核发布宣传通知"),
+    /** Keep the policy Q&A, trainings and venue reservations. */
+    PUBLICITY_MANAGE("管理政策问答、培训和场所预约"),
+    /** Confirm a village loudspeaker broadcast (播报打卡). */
+    BROADCAST_CONFIRM("大喇叭播报打卡");
 
     private final String action;
 

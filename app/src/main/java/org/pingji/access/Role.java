@@ -2,6 +2,7 @@ package org.pingji.access;
 
 import static org.pingji.access.Permission.ALARM_HANDLE;
 import static org.pingji.access.Permission.ARRIVAL_RECORD;
+import static org.pingji.access.Permission.BROADCAST_CONFIRM;
 import static org.pingji.access.Permission.CHECKPOINT_CHECK;
 import static org.pingji.access.Permission.CHECK_IN;
 import static org.pingji.access.Permission.COMMAND_MODE;
@@ -11,11 +12,16 @@ import static org.pingji.access.Permission.DIRECTIVE_ISSUE;
 import static org.pingji.access.Permission.DIRECTIVE_RESPOND;
 import static org.pingji.access.Permission.DUTY;
 import static org.pingji.access.Permission.HEALTH_CHECK;
+import static org.pingji.access.Permission.INSPECT;
+import static org.pingji.access.Permission.INSPECTION_MANAGE;
 import static org.pingji.access.Permission.LAB_REPORT;
 import static org.pingji.access.Permission.LEDGER_EXPORT;
 import static org.pingji.access.Permission.LEDGER_IMPORT;
 import static org.pingji.access.Permission.LEDGER_READ;
+import static org.pingji.access.Permission.NOTICE_APPROVE;
+import static org.pingji.access.Permission.NOTICE_WRITE;
 import static org.pingji.access.Permission.PERSON_MERGE;
+import static org.pingji.access.Permission.PUBLICITY_MANAGE;
 import static org.pingji.access.Permission.QUARANTINE_MANAGE;
 import static org.pingji.access.Permission.REGION_READ;
 import static org.pingji.access.Permission.REPORT_FILL;
@@ -28,6 +34,9 @@ import static org.pingji.access.Permission.SIGNAL_REPORT;
 import static org.pingji.access.Permission.SIGNAL_RESPOND;
 import static org.pingji.access.Permission.STATUS_OVERRIDE;
 import static org.pingji.access.Permission.STATUS_READ;
+import static org.pingji.access.Permission.SUPPLY_APPROVE;
+import static org.pingji.access.Permission.SUPPLY_MANAGE;
+import static org.pingji.access.Permission.SUPPLY_REQUEST;
 import static org.pingji.access.Permission.TRACE;
 import static org.pingji.access.Permission.TRANSFER_HANDLE;
 import static org.pingji.access.Permission.UNMASK;
@@ -55,7 +64,12 @@ public enum Role {
             REPORT_FILL,
             DUTY,
             VISIT_MANAGE,
-            PERSON_MERGE)),
+            PERSON_MERGE,
+            INSPECTION_MANAGE,
+            SUPPLY_APPROVE,
+            NOTICE_WRITE,
+            NOTICE_APPROVE,
+            PUBLICITY_MANAGE)),
     TOWNSHIP_OFFICER(EnumSet.of(
             REGION_READ,
             LEDGER_READ,
@@ -70,7 +84,10 @@ public enum Role {
             DIRECTIVE_RESPOND,
             REPORT_FILL,
             VISIT_MANAGE,
-            PERSON_MERGE)),
+            PERSON_MERGE,
+            INSPECT,
+            SUPPLY_REQUEST,
+            NOTICE_WRITE)),
     VILLAGE_OFFICER(EnumSet.of(
             REGION_READ,
             LEDGER_READ,
@@ -83,7 +100,9 @@ public enum Role {
             REPORT_FILL,
             VISIT_MANAGE,
             VISIT_RECORD,
-            PERSON_MERGE)),
+            PERSON_MERGE,
+            SUPPLY_REQUEST,
+            BROADCAST_CONFIRM)),
     GRID_WORKER(EnumSet.of(
             REGION_READ,
             LEDGER_READ,
@@ -113,10 +132,10 @@ public enum Role {
             SIGNAL_REPORT,
             SIGNAL_ANALYSE,
             SIGNAL_RESPOND)),
-    QUARANTINE_MANAGER(
-            EnumSet.of(REGION_READ, LEDGER_READ, STATUS_READ, TRANSFER_HANDLE, QUARANTINE_MANAGE, HEALTH_CHECK)),
-    INSPECTOR(EnumSet.of(REGION_READ)),
-    SUPPLIES_OFFICER(EnumSet.of(REGION_READ)),
+    QUARANTINE_MANAGER(EnumSet.of(
+            REGION_READ, LEDGER_READ, STATUS_READ, TRANSFER_HANDLE, QUARANTINE_MANAGE, HEALTH_CHECK, SUPPLY_REQUEST)),
+    INSPECTOR(EnumSet.of(REGION_READ, INSPECTION_MANAGE, INSPECT)),
+    SUPPLIES_OFFICER(EnumSet.of(REGION_READ, SUPPLY_MANAGE, SUPPLY_REQUEST, SUPPLY_APPROVE)),
     DUTY_OFFICER(EnumSet.of(
             REGION_READ, LEDGER_READ, STATUS_READ, DUTY, SIGNAL_ANALYSE, SIGNAL_RESPOND, SENSOR_MANAGE, ALARM_HANDLE)),
     /** 监测哨点: a pharmacy, clinic or school that reports its daily counts, nothing else. */

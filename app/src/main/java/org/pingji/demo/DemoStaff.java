@@ -67,6 +67,7 @@ class DemoStaff {
                         Role.QUARANTINE_MANAGER,
                         DemoCounty.COUNTY_CODE),
                 new NewUser("inspector1", "督查组成员", DemoCounty.DEMO_PASSWORD, Role.INSPECTOR, DemoCounty.COUNTY_CODE),
+                new NewUser("inspector2", "督查组成员（二）", DemoCounty.DEMO_PASSWORD, Role.INSPECTOR, DemoCounty.COUNTY_CODE),
                 new NewUser(
                         "supplies1", "物资保障员", DemoCounty.DEMO_PASSWORD, Role.SUPPLIES_OFFICER, DemoCounty.COUNTY_CODE),
                 new NewUser("duty1", "值班员", DemoCounty.DEMO_PASSWORD, Role.DUTY_OFFICER, DemoCounty.COUNTY_CODE),
