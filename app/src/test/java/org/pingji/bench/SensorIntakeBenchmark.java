@@ -69,6 +69,18 @@ class SensorIntakeBenchmark {
         return Integer.parseInt(environment.getProperty("pingji.mqtt.bound-port"));
     }
 
+    /** Stops the broker and starts it again (here the embedded one; Mosquitto in the subclass). */
+    void restartBroker() throws Exception {
+        SmartLifecycle broker = (SmartLifecycle) context.getBean("mqttBroker");
+        broker.stop();
+        Thread.sleep(500);
+        broker.start();
+    }
+
+    String brokerName() {
+        return "embedded Moquette";
+    }
+
     Mqtt3AsyncClient client(String id) {
         Mqtt3AsyncClient c = MqttClient.builder()
                 .useMqttVersion3()
@@ -108,7 +120,6 @@ class SensorIntakeBenchmark {
             codes.add("BENCH-" + run + "-" + p);
             register(codes.getLast());
         }
-        SmartLifecycle broker = (SmartLifecycle) context.getBean("mqttBroker");
         Instant base = Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
         AtomicInteger resent = new AtomicInteger();
         AtomicInteger sent = new AtomicInteger();
@@ -143,9 +154,7 @@ class SensorIntakeBenchmark {
             Thread.sleep(5);
         }
         if (restart) {
-            broker.stop();
-            Thread.sleep(500);
-            broker.start();
+            restartBroker();
         }
         for (Thread t : threads) {
             t.join();
@@ -170,8 +179,9 @@ class SensorIntakeBenchmark {
                 .query(Long.class)
                 .single();
         System.out.printf(
-                "BENCH intake: %d readings from %d publishers offered at %d/s, broker restarted at half: %s; published in %.2f s,"
+                "BENCH intake (%s): %d readings from %d publishers offered at %d/s, broker restarted at half: %s; published in %.2f s,"
                         + " all stored after %.2f s = %.0f readings/s; stored %d, distinct %d, lost %d, twice %d, publishes resent %d%n",
+                brokerName(),
                 total,
                 publishers,
                 rate,
@@ -267,7 +277,8 @@ class SensorIntakeBenchmark {
         reader.interrupt();
         Collections.sort(millis);
         System.out.printf(
-                "BENCH alarm latency (publish 1.2 %% -> SSE event on the open console), %d alarms: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                "BENCH alarm latency (" + brokerName()
+                        + ", publish 1.2 %% -> SSE event on the open console), %d alarms: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                 samples,
                 millis.get(samples / 2),
                 millis.get((int) Math.ceil(samples * 0.95) - 1),
