@@ -46,6 +46,7 @@ class DemoCounty {
     private final DemoPopulation population;
     private final DemoStaff staff;
     private final DemoSignals signals;
+    private final DemoSupply supply;
 
     DemoCounty(
             GridManagement grid,
@@ -57,7 +58,8 @@ class DemoCounty {
             DemoSites sites,
             DemoPopulation population,
             DemoStaff staff,
-            DemoSignals signals) {
+            DemoSignals signals,
+            DemoSupply supply) {
         this.grid = grid;
         this.access = access;
         this.transaction = transaction;
@@ -68,6 +70,7 @@ class DemoCounty {
         this.population = population;
         this.staff = staff;
         this.signals = signals;
+        this.supply = supply;
     }
 
     record Village(String code, String name, String townshipCode) {
@@ -102,6 +105,7 @@ class DemoCounty {
         population.create(random, microGrids, settings.persons());
         staff.create(random, townships, villages, microGrids);
         signals.create(random, townships);
+        supply.create(random, townships);
         // resident1 sees the status and code of the first person of the first micro-grid
         directory.firstIn(microGrids.getFirst().code()).ifPresent(p -> access.linkPerson("resident1", p.id()));
     }
