@@ -47,6 +47,7 @@ class DemoCounty {
     private final DemoStaff staff;
     private final DemoSignals signals;
     private final DemoInspection inspection;
+    private final DemoSupply supply;
 
     DemoCounty(
             GridManagement grid,
@@ -59,7 +60,8 @@ class DemoCounty {
             DemoPopulation population,
             DemoStaff staff,
             DemoSignals signals,
-            DemoInspection inspection) {
+            DemoInspection inspection,
+            DemoSupply supply) {
         this.inspection = inspection;
         this.grid = grid;
         this.access = access;
@@ -71,6 +73,7 @@ class DemoCounty {
         this.population = population;
         this.staff = staff;
         this.signals = signals;
+        this.supply = supply;
     }
 
     record Village(String code, String name, String townshipCode) {
@@ -108,6 +111,7 @@ class DemoCounty {
         long supervision = System.nanoTime();
         inspection.create(new SplittableRandom(settings.seed() + 13));
         log.info("Demo supervision generated in {} ms", (System.nanoTime() - supervision) / 1_000_000);
+        supply.create(random, townships);
         // resident1 sees the status and code of the first person of the first micro-grid
         directory.firstIn(microGrids.getFirst().code()).ifPresent(p -> access.linkPerson("resident1", p.id()));
     }
