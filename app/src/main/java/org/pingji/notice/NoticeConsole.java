@@ -101,7 +101,14 @@ class NoticeConsole {
         NoticeManagement.Received r = notices.notice(caller, id);
         model.addAttribute("r", r);
         model.addAttribute("n", r.notice());
-        model.addAttribute("versions", notices.versions(caller, id));
+        List<NoticeView.Version> versions = notices.versions(caller, id);
+        model.addAttribute("versions", versions);
+        // The approve button is offered to a second person only: not to who wrote the pending version.
+        boolean pendingByOther = versions.stream()
+                .filter(v -> v.approvedBy() == null)
+                .reduce((a, b) -> b)
+                .map(v -> !v.writtenBy().equals(caller.username()))
+                .orElse(false);
         boolean manages = caller.can(Permission.NOTICE_WRITE) || caller.can(Permission.NOTICE_APPROVE);
         boolean managed = manages || r.notice().authorUsername().equals(caller.username());
         if (managed && r.notice().state().published()) {
@@ -115,6 +122,7 @@ class NoticeConsole {
         model.addAttribute(
                 "canApprove",
                 caller.can(Permission.NOTICE_APPROVE)
+                        && pendingByOther
                         && (r.notice().state() == NoticeState.DRAFT
                                 || r.notice().pending()));
         model.addAttribute(

@@ -42,7 +42,8 @@ class NoticePagesTests {
         assertThat(page(mvc, "township1", "/notices/" + id)).contains("已读 ").contains("请做好防护。");
         String sender = page(mvc, "commander", "/notices/" + id);
         assertThat(sender).contains("阅读回执").contains("id=\"receipt-rows\"").contains("data-user=\"township1\"");
-        assertThat(page(mvc, "coleader", "/notices/" + draft)).contains("审核发布");
+        assertThat(page(mvc, "coleader", "/notices/" + draft)).contains("id=\"approve\"");
+        assertThat(page(mvc, "commander", "/notices/" + draft)).doesNotContain("id=\"approve\"");
         assertThat(page(mvc, "commander", "/notices/new?kind=LETTER")).contains("致全县广大群众的一封信");
         assertThat(page(mvc, "commander", "/command")).contains("href=\"/notices\"");
     }
