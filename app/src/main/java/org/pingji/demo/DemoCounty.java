@@ -46,6 +46,7 @@ class DemoCounty {
     private final DemoPopulation population;
     private final DemoStaff staff;
     private final DemoSignals signals;
+    private final DemoInspection inspection;
 
     DemoCounty(
             GridManagement grid,
@@ -57,7 +58,9 @@ class DemoCounty {
             DemoSites sites,
             DemoPopulation population,
             DemoStaff staff,
-            DemoSignals signals) {
+            DemoSignals signals,
+            DemoInspection inspection) {
+        this.inspection = inspection;
         this.grid = grid;
         this.access = access;
         this.transaction = transaction;
@@ -102,6 +105,9 @@ class DemoCounty {
         population.create(random, microGrids, settings.persons());
         staff.create(random, townships, villages, microGrids);
         signals.create(random, townships);
+        long supervision = System.nanoTime();
+        inspection.create(new SplittableRandom(settings.seed() + 13));
+        log.info("Demo supervision generated in {} ms", (System.nanoTime() - supervision) / 1_000_000);
         // resident1 sees the status and code of the first person of the first micro-grid
         directory.firstIn(microGrids.getFirst().code()).ifPresent(p -> access.linkPerson("resident1", p.id()));
     }
