@@ -9,6 +9,8 @@ import static org.pingji.access.Permission.HEALTH_CHECK;
 import static org.pingji.access.Permission.LAB_REPORT;
 import static org.pingji.access.Permission.LEDGER_IMPORT;
 import static org.pingji.access.Permission.LEDGER_READ;
+import static org.pingji.access.Permission.NOTICE_APPROVE;
+import static org.pingji.access.Permission.NOTICE_WRITE;
 import static org.pingji.access.Permission.QUARANTINE_MANAGE;
 import static org.pingji.access.Permission.REGION_READ;
 import static org.pingji.access.Permission.SAMPLE;
@@ -68,6 +70,7 @@ public class ConsoleNavigation {
             Entry.of("/tracing", "nav.tracingLink", TRACE),
             Entry.of("/warning/signals", "nav.signals", c -> c.can(SIGNAL_ANALYSE) || c.can(SIGNAL_RESPOND)),
             Entry.of("/command", "nav.command", REGION_READ),
+            Entry.of("/notices", "nav.noticesDesk", c -> c.can(NOTICE_WRITE) || c.can(NOTICE_APPROVE)),
             Entry.of("/audit", "nav.audit", ADMINISTER));
 
     /** The header links the caller may open, in the header's order (own desks first). */

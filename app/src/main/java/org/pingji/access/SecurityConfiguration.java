@@ -83,7 +83,9 @@ class SecurityConfiguration implements WebMvcConfigurer {
                                 "/swagger-ui.html",
                                 // phone pages reached by a printed code: quarantine self-report, venue check-in
                                 "/q/**",
-                                "/c/**")
+                                "/c/**",
+                                // the residents' public pages: notices, portal, Q&A, venue booking
+                                "/p/**")
                         .permitAll()
                         .requestMatchers("/actuator/**")
                         .hasRole(Role.ADMIN.name())
