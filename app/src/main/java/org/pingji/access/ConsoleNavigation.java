@@ -6,6 +6,8 @@ import static org.pingji.access.Permission.COMPANION_FOLLOW_UP;
 import static org.pingji.access.Permission.COMPANION_RUN;
 import static org.pingji.access.Permission.DUTY;
 import static org.pingji.access.Permission.HEALTH_CHECK;
+import static org.pingji.access.Permission.INSPECT;
+import static org.pingji.access.Permission.INSPECTION_MANAGE;
 import static org.pingji.access.Permission.LAB_REPORT;
 import static org.pingji.access.Permission.LEDGER_IMPORT;
 import static org.pingji.access.Permission.LEDGER_READ;
@@ -53,6 +55,7 @@ public class ConsoleNavigation {
             Entry.of("/warning/report", "nav.signalReport", c -> c.role() == Role.REPORTER),
             Entry.of("/testing/table", "nav.samplingDesk", SAMPLE),
             Entry.of("/testing/lab", "nav.lab", LAB_REPORT),
+            Entry.of("/inspection/today", "nav.inspectionToday", c -> c.role() == Role.INSPECTOR),
             Entry.of("/command/duty", "nav.duty", DUTY),
             Entry.of("/warning/alarms", "nav.alarms", ALARM_HANDLE),
             Entry.of("/regions", "nav.grid", REGION_READ),
@@ -69,6 +72,7 @@ public class ConsoleNavigation {
             Entry.of("/quarantine", "nav.quarantineLink", c -> c.can(QUARANTINE_MANAGE) || c.can(HEALTH_CHECK)),
             Entry.of("/tracing", "nav.tracingLink", TRACE),
             Entry.of("/warning/signals", "nav.signals", c -> c.can(SIGNAL_ANALYSE) || c.can(SIGNAL_RESPOND)),
+            Entry.of("/inspection", "nav.inspection", c -> c.can(INSPECT) || c.can(INSPECTION_MANAGE)),
             Entry.of("/command", "nav.command", REGION_READ),
             Entry.of("/notices", "nav.noticesDesk", c -> c.can(NOTICE_WRITE) || c.can(NOTICE_APPROVE)),
             Entry.of("/audit", "nav.audit", ADMINISTER));
@@ -84,7 +88,8 @@ public class ConsoleNavigation {
     /** Where a role's work starts: the page {@code /} sends it to after login. */
     static String landing(Caller caller) {
         return switch (caller.role()) {
-            case ADMIN, COUNTY_COMMANDER, INSPECTOR, SUPPLIES_OFFICER -> "/command";
+            case ADMIN, COUNTY_COMMANDER, SUPPLIES_OFFICER -> "/command";
+            case INSPECTOR -> "/inspection";
             case TOWNSHIP_OFFICER, VILLAGE_OFFICER -> "/regions";
             case GRID_WORKER -> "/arrivals";
             case SAMPLER -> "/testing/table";
