@@ -47,6 +47,7 @@ class DemoCounty {
     private final DemoStaff staff;
     private final DemoSignals signals;
     private final DemoSupply supply;
+    private final DemoInspection inspection;
 
     DemoCounty(
             GridManagement grid,
@@ -59,7 +60,9 @@ class DemoCounty {
             DemoPopulation population,
             DemoStaff staff,
             DemoSignals signals,
-            DemoSupply supply) {
+            DemoSupply supply,
+            DemoInspection inspection) {
+        this.inspection = inspection;
         this.grid = grid;
         this.access = access;
         this.transaction = transaction;
@@ -106,6 +109,9 @@ class DemoCounty {
         staff.create(random, townships, villages, microGrids);
         signals.create(random, townships);
         supply.create(random, townships);
+        long supervision = System.nanoTime();
+        inspection.create(new SplittableRandom(settings.seed() + 13));
+        log.info("Demo supervision generated in {} ms", (System.nanoTime() - supervision) / 1_000_000);
         // resident1 sees the status and code of the first person of the first micro-grid
         directory.firstIn(microGrids.getFirst().code()).ifPresent(p -> access.linkPerson("resident1", p.id()));
     }

@@ -19,7 +19,9 @@ class CheckInPhone {
 
     @GetMapping("/c/{code}")
     String page(@PathVariable String code, Model model) {
-        model.addAttribute("place", checkIns.place(code));
+        var place = checkIns.place(code);
+        model.addAttribute("place", place);
+        model.addAttribute("closedReason", checkIns.closedReason(place.id()).orElse(null));
         return "tracing/phone-checkin";
     }
 
@@ -27,7 +29,7 @@ class CheckInPhone {
     String checkIn(@PathVariable String code, @RequestParam(required = false) String residentId, Model model) {
         try {
             model.addAttribute("message", "%s 已扫码登记".formatted(checkIns.selfCheckIn(code, residentId)));
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | PlaceClosed e) {
             model.addAttribute("error", e.getMessage());
         }
         return page(code, model);

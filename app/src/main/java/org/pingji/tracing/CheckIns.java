@@ -20,8 +20,10 @@ import org.pingji.grid.PlaceView;
 import org.pingji.person.PersonDirectory;
 import org.pingji.person.PersonNotFound;
 import org.pingji.person.PersonRef;
+import org.pingji.platform.PlaceClosures;
 import org.pingji.tracing.TracingViews.Candidate;
 import org.pingji.tracing.TracingViews.Listed;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,6 +43,7 @@ public class CheckIns {
     private final AccessManagement access;
     private final TracingSettings settings;
     private final Clock clock;
+    private final ObjectProvider<PlaceClosures> closures;
 
     CheckIns(
             JdbcClient jdbc,
@@ -49,7 +52,9 @@ public class CheckIns {
             TracingManagement tracing,
             AccessManagement access,
             TracingSettings settings,
-            Clock clock) {
+            Clock clock,
+            ObjectProvider<PlaceClosures> closures) {
+        this.closures = closures;
         this.jdbc = jdbc;
         this.grid = grid;
         this.persons = persons;
@@ -66,6 +71,12 @@ public class CheckIns {
         return grid.place(id)
                 .filter(p -> p.kind() != PlaceKind.HOUSEHOLD)
                 .orElseThrow(() -> new CaseNotFound("场所码 %s 不存在".formatted(placeCode)));
+    }
+
+    /** The reason the place is closed by order (停业整顿), empty when it is open. */
+    public java.util.Optional<String> closedReason(long placeId) {
+        PlaceClosures closed = closures.getIfAvailable();
+        return closed == null ? java.util.Optional.empty() : closed.closedReason(placeId);
     }
 
     /** Staff scan a person in at a place (time defaults to now). */
@@ -99,6 +110,9 @@ public class CheckIns {
     }
 
     private void insert(long placeId, long personId, Instant at, boolean byStaff) {
+        closedReason(placeId).ifPresent(reason -> {
+            throw new PlaceClosed(reason);
+        });
         Instant now = Instant.now(clock);
         Instant when = at == null ? now : at;
         if (when.isAfter(now.plus(5, ChronoUnit.MINUTES)) || when.isBefore(now.minus(30, ChronoUnit.DAYS))) {

@@ -33,14 +33,21 @@ class MqttBroker implements SmartLifecycle {
     private final String externalUrl;
     private volatile int port;
     private final String dataDir;
+    private final int sessionQueue;
+    private final String queueType;
     private final ConfigurableEnvironment environment;
     private Server server;
+    private Path tempDir;
 
     MqttBroker(
             ConfigurableEnvironment environment,
             @Value("${pingji.mqtt.url:}") String externalUrl,
             @Value("${pingji.mqtt.port:1883}") int port,
-            @Value("${pingji.mqtt.data-dir:./data/mqtt}") String dataDir) {
+            @Value("${pingji.mqtt.data-dir:./data/mqtt}") String dataDir,
+            @Value("${pingji.mqtt.session-queue:65536}") int sessionQueue,
+            @Value("${pingji.mqtt.queue-type:segmented}") String queueType) {
+        this.sessionQueue = sessionQueue;
+        this.queueType = queueType;
         this.environment = environment;
         this.externalUrl = externalUrl;
         this.port = port;
@@ -70,14 +77,20 @@ class MqttBroker implements SmartLifecycle {
         p.setProperty("allow_anonymous", "true");
         p.setProperty("telemetry_enabled", "false");
         p.setProperty("netty.mqtt.message_size", "65536");
+        // Moquette refuses (never acknowledges) a publish when the session loop's command queue is
+        // full (default 1024 commands): a burst of readings must queue, not be refused.
+        p.setProperty("session_queue_size", Integer.toString(sessionQueue));
+        p.setProperty("persistent_queue_type", queueType);
         {
             try {
-                Path dir = dataDir == null || dataDir.isBlank()
-                        ? Files.createTempDirectory("pingji-mqtt")
-                        : Files.createDirectories(Path.of(dataDir));
+                // one temporary folder for the bean's life: a restart must find the sessions and
+                // queued messages it left (a new folder per start was a broker that forgets)
+                if (tempDir == null && (dataDir == null || dataDir.isBlank())) {
+                    tempDir = Files.createTempDirectory("pingji-mqtt");
+                }
+                Path dir = tempDir != null ? tempDir : Files.createDirectories(Path.of(dataDir));
                 p.setProperty("persistence_enabled", "true");
                 p.setProperty("data_path", dir.toAbsolutePath().toString());
-                p.setProperty("persistent_queue_type", "segmented");
             } catch (IOException e) {
                 throw new UncheckedIOException("MQTT data dir " + dataDir, e);
             }

@@ -9,8 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The sensor registry, kept in memory too (the intake looks every reading's sensor up): loaded at
@@ -36,9 +40,15 @@ class Sensors {
     private final JdbcClient jdbc;
     private final Map<String, Sensor> byCode = new ConcurrentHashMap<>();
     private volatile boolean loaded;
+    private final List<Consumer<String>> registered = new CopyOnWriteArrayList<>();
 
     Sensors(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** Called with a sensor's code once its registration committed (the MQTT lanes subscribe to it). */
+    void onRegistered(Consumer<String> listener) {
+        registered.add(listener);
     }
 
     Optional<Sensor> find(String code) {
@@ -154,7 +164,20 @@ class Sensors {
                         Timestamp.from(at))
                 .update();
         load();
-        byCode.put(s.code(), s);
+        boolean added = byCode.put(s.code(), s) == null;
+        if (added) {
+            Runnable tell = () -> registered.forEach(l -> l.accept(s.code()));
+            if (TransactionSynchronizationManager.isSynchronizationActive()) {
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        tell.run();
+                    }
+                });
+            } else {
+                tell.run();
+            }
+        }
         return s;
     }
 

@@ -9,18 +9,12 @@ import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3BlockingClient;
 import com.jayway.jsonpath.JsonPath;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,10 +35,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 @AutoConfigureMockMvc
 class MosquittoBrokerTests {
 
-    static final Path MOSQUITTO = Path.of("/usr/sbin/mosquitto");
-    static final int PORT = freePort();
-    static final Path DIR = tempDir();
-    static Process broker;
+    static final Mosquitto BROKER = new Mosquitto(20);
 
     @Autowired
     MockMvcTester mvc;
@@ -52,71 +43,18 @@ class MosquittoBrokerTests {
     @Autowired
     JdbcClient jdbc;
 
-    static int freePort() {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static Path tempDir() {
-        try {
-            return Files.createTempDirectory("pingji-mosquitto");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static synchronized void startBroker() throws IOException, InterruptedException {
-        Path conf = DIR.resolve("mosquitto.conf");
-        Files.writeString(
-                conf,
-                """
-                listener %d 127.0.0.1
-                allow_anonymous true
-                persistence true
-                persistence_location %s/
-                autosave_interval 1
-                user root
-                log_dest file %s/mosquitto.log
-                """
-                        .formatted(PORT, DIR, DIR));
-        broker = new ProcessBuilder(MOSQUITTO.toString(), "-c", conf.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(DIR.resolve("stdout.log").toFile())
-                .start();
-        Instant end = Instant.now().plusSeconds(10);
-        while (Instant.now().isBefore(end)) {
-            try (var socket = new java.net.Socket(InetAddress.getLoopbackAddress(), PORT)) {
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(50);
-            }
-        }
-        throw new IllegalStateException("mosquitto did not listen on " + PORT);
-    }
-
-    static synchronized void stopBroker() throws InterruptedException {
-        if (broker != null) {
-            broker.destroy(); // SIGTERM: mosquitto writes its persistence file on the way out
-            broker.waitFor(10, TimeUnit.SECONDS);
-            broker = null;
-        }
-    }
-
     @DynamicPropertySource
     static void mosquitto(DynamicPropertyRegistry registry) throws Exception {
-        if (Files.isExecutable(MOSQUITTO)) {
-            startBroker();
+        if (Mosquitto.installed()) {
+            BROKER.start();
         }
-        registry.add("pingji.mqtt.url", () -> "tcp://127.0.0.1:" + PORT);
+        registry.add("pingji.mqtt.url", BROKER::url);
         registry.add("pingji.mqtt.client-id", () -> "pingji-mosquitto-test");
     }
 
     @AfterAll
     static void end() throws InterruptedException {
-        stopBroker();
+        BROKER.stop();
     }
 
     static Mqtt3BlockingClient publisher() {
@@ -124,7 +62,7 @@ class MosquittoBrokerTests {
                 .useMqttVersion3()
                 .identifier("pub-" + UUID.randomUUID())
                 .serverHost("127.0.0.1")
-                .serverPort(PORT)
+                .serverPort(BROKER.port())
                 .buildBlocking();
         c.connect();
         return c;
@@ -132,7 +70,7 @@ class MosquittoBrokerTests {
 
     @Test
     void aBrokerRestartMidStreamLosesNoReadingAndStoresNoneTwice() throws Exception {
-        assumeTrue(Files.isExecutable(MOSQUITTO), "Debian mosquitto is not installed");
+        assumeTrue(Mosquitto.installed(), "Debian mosquitto is not installed");
         var fixtures = new SensorFixtures(mvc);
         String code = SensorFixtures.uniqueCode("MOSQ");
         fixtures.register(code, "CO", 3600);
@@ -142,8 +80,8 @@ class MosquittoBrokerTests {
         int resent = 0;
         for (int i = 0; i < n; i++) {
             if (i == n / 2) {
-                stopBroker();
-                startBroker();
+                BROKER.stop();
+                BROKER.start();
             }
             String payload = "{\"value\": %d, \"at\": \"%s\"}".formatted(i % 20, base.plusSeconds(i));
             while (true) {
