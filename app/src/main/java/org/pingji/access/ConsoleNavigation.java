@@ -18,6 +18,9 @@ import static org.pingji.access.Permission.REGION_READ;
 import static org.pingji.access.Permission.SAMPLE;
 import static org.pingji.access.Permission.SIGNAL_ANALYSE;
 import static org.pingji.access.Permission.SIGNAL_RESPOND;
+import static org.pingji.access.Permission.SUPPLY_APPROVE;
+import static org.pingji.access.Permission.SUPPLY_MANAGE;
+import static org.pingji.access.Permission.SUPPLY_REQUEST;
 import static org.pingji.access.Permission.TRACE;
 import static org.pingji.access.Permission.VISIT_MANAGE;
 import static org.pingji.access.Permission.VISIT_RECORD;
@@ -73,6 +76,11 @@ public class ConsoleNavigation {
             Entry.of("/tracing", "nav.tracingLink", TRACE),
             Entry.of("/warning/signals", "nav.signals", c -> c.can(SIGNAL_ANALYSE) || c.can(SIGNAL_RESPOND)),
             Entry.of("/inspection", "nav.inspection", c -> c.can(INSPECT) || c.can(INSPECTION_MANAGE)),
+            Entry.of("/supply", "nav.supply", c -> c.can(SUPPLY_MANAGE) || c.can(SUPPLY_APPROVE)),
+            Entry.of(
+                    "/supply/request",
+                    "nav.supplyRequest",
+                    c -> c.can(SUPPLY_REQUEST) && !c.can(SUPPLY_MANAGE) && !c.can(SUPPLY_APPROVE)),
             Entry.of("/command", "nav.command", REGION_READ),
             Entry.of("/notices", "nav.noticesDesk", c -> c.can(NOTICE_WRITE) || c.can(NOTICE_APPROVE)),
             Entry.of("/audit", "nav.audit", ADMINISTER));
@@ -88,8 +96,9 @@ public class ConsoleNavigation {
     /** Where a role's work starts: the page {@code /} sends it to after login. */
     static String landing(Caller caller) {
         return switch (caller.role()) {
-            case ADMIN, COUNTY_COMMANDER, SUPPLIES_OFFICER -> "/command";
+            case ADMIN, COUNTY_COMMANDER -> "/command";
             case INSPECTOR -> "/inspection";
+            case SUPPLIES_OFFICER -> "/supply";
             case TOWNSHIP_OFFICER, VILLAGE_OFFICER -> "/regions";
             case GRID_WORKER -> "/arrivals";
             case SAMPLER -> "/testing/table";

@@ -226,7 +226,7 @@ class Requisitions {
                         join supply.warehouses w on w.id = p.warehouse_id
                         join supply.lots l on l.id = p.lot_id
                         join supply.items i on i.id = l.item_id
-                        where p.requisition_id = ? order by w.id, i.code, l.expires_on nulls last, p.id""")
+                        where p.requisition_id = ? order by p.id""")
                 .param(id)
                 .query(Pick.class)
                 .list();

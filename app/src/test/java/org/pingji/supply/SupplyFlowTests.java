@@ -322,4 +322,38 @@ class SupplyFlowTests {
                 .isEqualByComparingTo("0");
         assertLedgerAgreesWithBalances();
     }
+
+    @Test
+    void theExpiredDemoLotIsWrittenOffAndTheForecastCountsRoundsOfSwabs() {
+        record Lot(long warehouseId, long lotId, long itemId) {}
+        Lot lot = jdbc.sql(
+                        """
+                        select b.warehouse_id, b.lot_id, b.item_id from supply.balances b
+                        join supply.lots l on l.id = b.lot_id where l.lot_no = 'L-EXPIRED-84'""")
+                .query(Lot.class)
+                .single();
+        String json = "{\"warehouseId\":%d,\"lotId\":%d}".formatted(lot.warehouseId(), lot.lotId());
+        assertThat(post(mvc, "township1", "/api/supply/write-offs", json)).hasStatus(403);
+        assertThat(body(get(mvc, "supplies1", "/api/supply/stock?item=" + lot.itemId())))
+                .contains("\"lot\":\"L-EXPIRED-84\"", "\"expiryFlag\":\"EXPIRED\"");
+        var written = post(mvc, "supplies1", "/api/supply/write-offs", json);
+        assertThat(written).hasStatusOk();
+        assertThat(body(written)).contains("\"writtenOff\":40");
+        assertThat(body(get(mvc, "supplies1", "/api/supply/stock?item=" + lot.itemId())))
+                .doesNotContain("L-EXPIRED-84");
+        assertThat(post(mvc, "supplies1", "/api/supply/write-offs", json))
+                .hasStatus(409)
+                .bodyJson()
+                .extractingPath("$.code")
+                .isEqualTo("supply.nothing_to_write_off");
+        String forecast = body(get(mvc, "supplies1", "/api/supply/forecast?region=141029"));
+        List<Number> rounds = JsonPath.read(forecast, "$.rows[?(@.itemName == '采样拭子（鼻咽）')].fullRounds");
+        List<Number> onHand = JsonPath.read(forecast, "$.rows[?(@.itemName == '采样拭子（鼻咽）')].onHand");
+        long population = ((Number) JsonPath.read(forecast, "$.population")).longValue();
+        assertThat(rounds.getFirst().longValue()).isEqualTo(onHand.getFirst().longValue() / population);
+        List<Number> cover = JsonPath.read(forecast, "$.rows[?(@.itemName == '采样拭子（鼻咽）')].daysOfCover");
+        assertThat(cover.getFirst().doubleValue()).isPositive();
+        assertThat(forecast).contains("混1");
+        assertLedgerAgreesWithBalances();
+    }
 }
