@@ -67,7 +67,8 @@ class CheckpointJourneyTests {
         var input = browser.findElement(By.id("verify-token"));
         input.sendKeys(token);
         browser.findElement(By.cssSelector("#verify-form button")).click();
-        var wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        var wait = ((WebDriverWait) new WebDriverWait(browser, Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class));
         wait.until(ExpectedConditions.attributeToBeNotEmpty(browser.findElement(By.id("verify-result")), "data-valid"));
         var result = browser.findElement(By.id("verify-result"));
         assertThat(result.getDomAttribute("data-valid")).isEqualTo("true");

@@ -49,7 +49,8 @@ class CommanderJourneyTests {
         browser.findElement(By.id("password")).sendKeys("demo");
         browser.findElement(By.id("login-submit")).click();
 
-        var wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        var wait = ((WebDriverWait) new WebDriverWait(browser, Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class));
         // the commander lands on the command dashboard; the grid is one header link away
         wait.until(ExpectedConditions.urlContains("/command"));
         browser.findElement(By.cssSelector("header a[href='/regions'], nav a[href='/regions']"))

@@ -141,7 +141,8 @@ class CrawlJourneyTests {
             browser.findElement(By.name("password")).sendKeys("demo");
             browser.findElement(By.cssSelector("form button[type=submit]")).click();
             // the click only starts the navigation: wait until it has left the login page (or failed)
-            new WebDriverWait(browser, Duration.ofSeconds(15))
+            ((WebDriverWait) new WebDriverWait(browser, Duration.ofSeconds(15))
+                            .ignoring(org.openqa.selenium.StaleElementReferenceException.class))
                     .until(b -> !b.getCurrentUrl().endsWith("/login"));
             drainLogs("/login");
             assertThat(browser.getCurrentUrl()).as("%s signed in", role).doesNotContain("/login");

@@ -50,7 +50,8 @@ class DashboardJourneyTests {
         browser.findElement(By.id("username")).sendKeys("commander");
         browser.findElement(By.id("password")).sendKeys("demo");
         browser.findElement(By.id("login-submit")).click();
-        var wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        var wait = ((WebDriverWait) new WebDriverWait(browser, Duration.ofSeconds(15))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.className("topbar")));
 
         browser.get(base + "/command");

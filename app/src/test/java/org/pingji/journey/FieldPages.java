@@ -32,7 +32,8 @@ final class FieldPages {
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys("demo");
         browser.findElement(By.id("login-submit")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10))
+        ((WebDriverWait) new WebDriverWait(browser, Duration.ofSeconds(10))
+                        .ignoring(org.openqa.selenium.StaleElementReferenceException.class))
                 .until(b -> !b.getCurrentUrl().contains("/login"));
     }
 

@@ -27,7 +27,9 @@ class NoticeJourneyTests extends BrowserJourney {
         try {
             FieldPages.signIn(township, base(), "township1");
             township.get(base() + "/notices");
-            WebDriverWait townshipWait = new WebDriverWait(township, java.time.Duration.ofSeconds(20));
+            // the list re-renders when a notice is pushed: a row found a moment ago may be gone
+            WebDriverWait townshipWait = (WebDriverWait) new WebDriverWait(township, java.time.Duration.ofSeconds(20))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class);
             townshipWait.until(
                     b -> b.findElement(By.id("notice-live")).getText().contains("已连接"));
             ((org.openqa.selenium.JavascriptExecutor) township).executeScript("window.journeyMarker = 'not reloaded'");
@@ -55,16 +57,22 @@ class NoticeJourneyTests extends BrowserJourney {
             waiting().until(b -> b.findElement(By.id("approve"))).click();
             waiting().until(b -> b.findElement(By.id("notice-state")).getText().contains("已发布"));
 
-            WebElement row = townshipWait.until(b -> b.findElements(By.cssSelector("#notice-rows tr")).stream()
-                    .filter(e -> e.getText().contains(title))
-                    .findFirst()
-                    .orElse(null));
+            townshipWait.until(b -> b.findElements(By.cssSelector("#notice-rows tr")).stream()
+                    .anyMatch(e -> e.getText().contains(title)));
             assertThat(((org.openqa.selenium.JavascriptExecutor) township).executeScript("return window.journeyMarker"))
                     .isEqualTo("not reloaded");
             assertThat(township.findElement(By.id("notice-badge")).getAttribute("class"))
                     .contains("unread");
             FieldPages.screenshot(township, "notice-pushed-" + width + "x" + height);
-            row.findElement(By.cssSelector("button.read-button")).click();
+            townshipWait.until(b -> {
+                for (WebElement e : b.findElements(By.cssSelector("#notice-rows tr"))) {
+                    if (e.getText().contains(title)) {
+                        e.findElement(By.cssSelector("button.read-button")).click();
+                        return true;
+                    }
+                }
+                return false;
+            });
             townshipWait.until(b -> b.findElements(By.cssSelector("#notice-rows tr")).stream()
                     .anyMatch(e -> e.getText().contains(title) && e.getText().contains("已读 ")));
             assertThat((Boolean) ((org.openqa.selenium.JavascriptExecutor) township)

@@ -118,7 +118,8 @@ class SamplingDeskJourneyTests {
     }
 
     WebDriverWait waiting() {
-        return new WebDriverWait(browser, Duration.ofSeconds(20));
+        return ((WebDriverWait) new WebDriverWait(browser, Duration.ofSeconds(20))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class));
     }
 
     void awaitQueueEmpty() {
