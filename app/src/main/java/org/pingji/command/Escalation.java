@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.pingji.grid.GridManagement;
+import org.pingji.platform.JobLocks;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -18,13 +19,15 @@ import org.springframework.stereotype.Component;
 @Component
 class Escalation {
 
+    private final JobLocks jobs;
     private final JdbcClient jdbc;
     private final GridManagement grid;
     private final Duty duty;
     private final Plans plans;
     private final Clock clock;
 
-    Escalation(JdbcClient jdbc, GridManagement grid, Duty duty, Plans plans, Clock clock) {
+    Escalation(JobLocks jobs, JdbcClient jdbc, GridManagement grid, Duty duty, Plans plans, Clock clock) {
+        this.jobs = jobs;
         this.jdbc = jdbc;
         this.grid = grid;
         this.duty = duty;
@@ -34,7 +37,7 @@ class Escalation {
 
     @Scheduled(fixedDelayString = "${pingji.command.escalation-check:60s}", initialDelayString = "30s")
     void scheduled() {
-        escalate();
+        jobs.runOnce("command.escalation", Duration.ofSeconds(10), Duration.ofMinutes(10), this::escalate);
     }
 
     /** Returns how many alerts were raised. */

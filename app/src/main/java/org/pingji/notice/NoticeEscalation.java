@@ -9,6 +9,7 @@ import org.pingji.access.AccessManagement;
 import org.pingji.access.Caller;
 import org.pingji.access.Role;
 import org.pingji.platform.DutyRoster;
+import org.pingji.platform.JobLocks;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -28,6 +29,7 @@ class NoticeEscalation {
     private static final List<Role> LEADER_ROLES =
             List.of(Role.VILLAGE_OFFICER, Role.TOWNSHIP_OFFICER, Role.COUNTY_COMMANDER);
 
+    private final JobLocks jobs;
     private final NoticeStore store;
     private final NoticeFeed feed;
     private final AccessManagement access;
@@ -37,6 +39,7 @@ class NoticeEscalation {
     private final Duration after;
 
     NoticeEscalation(
+            JobLocks jobs,
             NoticeStore store,
             NoticeFeed feed,
             AccessManagement access,
@@ -44,6 +47,7 @@ class NoticeEscalation {
             TransactionTemplate transaction,
             Clock clock,
             @Value("${pingji.notice.escalate-after:30m}") Duration after) {
+        this.jobs = jobs;
         this.store = store;
         this.feed = feed;
         this.access = access;
@@ -55,7 +59,7 @@ class NoticeEscalation {
 
     @Scheduled(initialDelay = 30_000, fixedDelayString = "${pingji.notice.escalation-check:60s}")
     void run() {
-        escalateOverdue();
+        jobs.runOnce("notice.escalation", Duration.ofSeconds(10), Duration.ofMinutes(10), this::escalateOverdue);
     }
 
     /** Escalates every overdue unread emergency receipt once; returns how many were escalated. */

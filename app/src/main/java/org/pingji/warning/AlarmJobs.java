@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.pingji.platform.DutyRoster;
+import org.pingji.platform.JobLocks;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -24,6 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class AlarmJobs {
 
+    private final JobLocks jobs;
     private final Sensors sensors;
     private final ReadingIntake intake;
     private final Alarms alarms;
@@ -37,6 +39,7 @@ class AlarmJobs {
     private final Map<String, Instant> noticed = new ConcurrentHashMap<>();
 
     AlarmJobs(
+            JobLocks jobs,
             Sensors sensors,
             ReadingIntake intake,
             Alarms alarms,
@@ -46,6 +49,7 @@ class AlarmJobs {
             TransactionTemplate transaction,
             Clock clock,
             @Value("${pingji.warning.escalate-after:5m}") Duration escalateAfter) {
+        this.jobs = jobs;
         this.sensors = sensors;
         this.intake = intake;
         this.alarms = alarms;
@@ -93,6 +97,10 @@ class AlarmJobs {
 
     @Scheduled(initialDelay = 10_000, fixedDelayString = "${pingji.warning.escalation-check:15s}")
     void escalate() {
+        jobs.runOnce("warning.escalation", Duration.ofSeconds(5), Duration.ofMinutes(5), this::escalateUnacknowledged);
+    }
+
+    private void escalateUnacknowledged() {
         Instant now = Instant.now(clock);
         List<AlarmFeed.Change> changes = new ArrayList<>();
         transaction.executeWithoutResult(t -> {
@@ -114,6 +122,10 @@ class AlarmJobs {
 
     @Scheduled(initialDelay = 1_000, fixedDelay = 3_600_000)
     void partitionsAhead() {
+        jobs.runOnce("warning.partitions", Duration.ofMinutes(10), Duration.ofMinutes(30), this::createPartitions);
+    }
+
+    private void createPartitions() {
         Instant now = Instant.now(clock);
         store.ensurePartitions(List.of(now, now.plus(Duration.ofDays(1)), now.plus(Duration.ofDays(2))));
     }
