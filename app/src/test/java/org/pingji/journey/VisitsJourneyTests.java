@@ -169,19 +169,20 @@ class VisitsJourneyTests extends BrowserJourney {
         String[] ids = pair.getDomAttribute("data-pair").split("-");
         long registered = Long.parseLong(ids[0]);
         pair.findElement(By.id("keep-" + registered)).click();
-        assertThat(browser.findElement(By.id("merge-done")).getText()).startsWith("已合并：「孙丽」(" + ids[1] + ")");
+        // each button swaps the list: wait for the swapped page rather than read the old one
+        waiting().until(b -> b.findElement(By.id("merge-done")).getText().startsWith("已合并：「孙丽」(" + ids[1] + ")"));
         assertThat(browser.findElements(By.cssSelector("[data-pair='%s-%s']".formatted(ids[0], ids[1]))))
                 .isEmpty();
         FieldPages.screenshot(browser, "visits-merged-1400x900");
         browser.findElement(By.cssSelector("#merges .undo-merge")).click();
-        assertThat(browser.findElement(By.id("merge-done")).getText()).startsWith("已撤销合并：「孙丽」(" + ids[1] + ")");
+        waiting().until(b -> b.findElement(By.id("merge-done")).getText().startsWith("已撤销合并：「孙丽」(" + ids[1] + ")"));
         assertThat(browser.findElements(By.cssSelector("[data-pair='%s-%s']".formatted(ids[0], ids[1]))))
                 .hasSize(1);
         // judged two persons after all: the pair leaves the list
         WebElement again = browser.findElement(By.cssSelector("[data-pair='%s-%s']".formatted(ids[0], ids[1])));
         again.findElement(By.name("note")).sendKeys("两人同名同生日，已电话核实");
         again.findElement(By.id("dismiss-%s-%s".formatted(ids[0], ids[1]))).click();
-        assertThat(browser.findElement(By.id("merge-done")).getText()).contains("不是同一人");
+        waiting().until(b -> b.findElement(By.id("merge-done")).getText().contains("不是同一人"));
         assertThat(browser.findElements(By.cssSelector("[data-pair='%s-%s']".formatted(ids[0], ids[1]))))
                 .isEmpty();
         FieldPages.assertNoConsoleErrors(browser, "duplicates page");
