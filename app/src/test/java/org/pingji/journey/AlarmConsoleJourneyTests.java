@@ -105,7 +105,7 @@ class AlarmConsoleJourneyTests extends BrowserJourney {
                 .findFirst()
                 .orElse(null));
         assertThat(acked).contains("已确认（duty1）");
-        assertThat(browser.findElement(By.id("notice")).getText()).contains("已确认");
+        assertThat(FieldPages.text(browser, By.id("notice"))).contains("已确认");
         waiting().until(b -> {
             b.findElements(By.cssSelector(".card.alarm")).stream()
                     .filter(e -> e.getText().contains(site))
@@ -115,16 +115,20 @@ class AlarmConsoleJourneyTests extends BrowserJourney {
                     .click();
             return true;
         });
-        browser.findElement(By.name("note")).sendKeys("已通知矿调度撤出作业人员，现场断电通风");
-        browser.findElement(By.cssSelector("#dispose-form button")).click();
-        String record = browser.findElement(By.id("alarm-events")).getText();
+        FieldPages.type(browser, By.name("note"), "已通知矿调度撤出作业人员，现场断电通风");
+        FieldPages.click(browser, By.cssSelector("#dispose-form button"));
+        // the form posts and the record page comes back: wait for the new record, not the old page
+        String record = waiting().until(b -> {
+            String t = b.findElement(By.id("alarm-events")).getText();
+            return t.contains("已通知矿调度撤出作业人员") ? t : null;
+        });
         assertThat(record).contains("报警").contains("确认").contains("处置").contains("已通知矿调度撤出作业人员");
         FieldPages.screenshot(browser, "alarm-record-" + width + "x" + height);
 
         // the sensors page draws the sensor's readings (fetched with the console session)
         browser.get(base() + "/warning/sensors");
-        WebElement chart = browser.findElement(By.cssSelector("[data-sensor-chart='%s']".formatted(code)));
-        waiting().until(b -> !chart.findElements(By.tagName("canvas")).isEmpty());
+        By chart = By.cssSelector("[data-sensor-chart='%s']".formatted(code));
+        waiting().until(b -> !b.findElement(chart).findElements(By.tagName("canvas")).isEmpty());
         FieldPages.screenshot(browser, "sensors-" + width + "x" + height);
         FieldPages.assertNoConsoleErrors(browser, "sensors page");
     }

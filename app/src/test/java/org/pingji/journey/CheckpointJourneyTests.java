@@ -59,14 +59,14 @@ class CheckpointJourneyTests {
     void aGreenCodeIsVerifiedInTheBrowserAndATamperedOneIsRefused() {
         String base = "http://127.0.0.1:" + port;
         browser.get(base + "/login");
-        browser.findElement(By.id("username")).sendKeys("checkpoint1");
-        browser.findElement(By.id("password")).sendKeys("demo");
-        browser.findElement(By.id("login-submit")).click();
+        FieldPages.type(browser, By.id("username"), "checkpoint1");
+        FieldPages.type(browser, By.id("password"), "demo");
+        FieldPages.click(browser, By.id("login-submit"));
         browser.get(base + "/verify");
         String token = token();
         var input = browser.findElement(By.id("verify-token"));
         input.sendKeys(token);
-        browser.findElement(By.cssSelector("#verify-form button")).click();
+        FieldPages.click(browser, By.cssSelector("#verify-form button"));
         var wait = ((WebDriverWait) new WebDriverWait(browser, Duration.ofSeconds(10))
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class));
         wait.until(ExpectedConditions.attributeToBeNotEmpty(browser.findElement(By.id("verify-result")), "data-valid"));
@@ -78,19 +78,19 @@ class CheckpointJourneyTests {
         bytes[15] = 2; // claim RED without the key
         input.clear();
         input.sendKeys("PJ1." + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
-        browser.findElement(By.cssSelector("#verify-form button")).click();
+        FieldPages.click(browser, By.cssSelector("#verify-form button"));
         wait.until(ExpectedConditions.attributeToBe(By.id("verify-result"), "data-valid", "false"));
-        assertThat(browser.findElement(By.id("verify-result")).getText()).contains("签名无效");
+        assertThat(FieldPages.text(browser, By.id("verify-result"))).contains("签名无效");
 
         // the desk: the scanned code is pre-checked in the browser, the server decides and records
         browser.get(base + "/checkpoints");
-        browser.findElement(By.cssSelector("#checkpoints a")).click();
-        String before = browser.findElement(By.id("count-vehicles")).getText();
-        browser.findElement(By.id("desk-codes")).sendKeys(token());
+        FieldPages.click(browser, By.cssSelector("#checkpoints a"));
+        String before = FieldPages.text(browser, By.id("count-vehicles"));
+        FieldPages.type(browser, By.id("desk-codes"), token());
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("desk-precheck"), "绿码"));
-        browser.findElement(By.cssSelector("#desk-form button")).click();
-        assertThat(browser.findElement(By.id("desk-result")).getText()).contains("通行");
-        assertThat(Integer.parseInt(browser.findElement(By.id("count-vehicles")).getText()))
+        FieldPages.click(browser, By.cssSelector("#desk-form button"));
+        assertThat(FieldPages.text(browser, By.id("desk-result"))).contains("通行");
+        assertThat(Integer.parseInt(FieldPages.text(browser, By.id("count-vehicles"))))
                 .isEqualTo(Integer.parseInt(before) + 1);
     }
 }

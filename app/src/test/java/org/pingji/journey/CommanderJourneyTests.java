@@ -44,10 +44,10 @@ class CommanderJourneyTests {
         browser.get(base + "/login");
         assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang"))
                 .isEqualTo("zh");
-        assertThat(browser.findElement(By.className("demo-banner")).getText()).contains("演示环境");
-        browser.findElement(By.id("username")).sendKeys("commander");
-        browser.findElement(By.id("password")).sendKeys("demo");
-        browser.findElement(By.id("login-submit")).click();
+        assertThat(FieldPages.text(browser, By.className("demo-banner"))).contains("演示环境");
+        FieldPages.type(browser, By.id("username"), "commander");
+        FieldPages.type(browser, By.id("password"), "demo");
+        FieldPages.click(browser, By.id("login-submit"));
 
         var wait = ((WebDriverWait) new WebDriverWait(browser, Duration.ofSeconds(10))
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class));
@@ -56,20 +56,20 @@ class CommanderJourneyTests {
         browser.findElement(By.cssSelector("header a[href='/regions'], nav a[href='/regions']"))
                 .click();
         wait.until(ExpectedConditions.textToBe(By.id("region-name"), "乡宁县"));
-        browser.findElement(By.linkText("昌宁镇")).click();
+        FieldPages.click(browser, By.linkText("昌宁镇"));
         wait.until(ExpectedConditions.textToBe(By.id("region-name"), "昌宁镇"));
-        browser.findElement(By.linkText("城关社区居民委员会")).click();
+        FieldPages.click(browser, By.linkText("城关社区居民委员会"));
         wait.until(ExpectedConditions.textToBe(By.id("region-name"), "城关社区居民委员会"));
-        browser.findElement(By.linkText("城关社区第1网格")).click();
+        FieldPages.click(browser, By.linkText("城关社区第1网格"));
         wait.until(ExpectedConditions.textToBe(By.id("region-name"), "城关社区第1网格"));
-        browser.findElement(By.linkText("城关社区第1网格第1微网格")).click();
+        FieldPages.click(browser, By.linkText("城关社区第1网格第1微网格"));
         wait.until(ExpectedConditions.textToBe(By.id("region-name"), "城关社区第1网格第1微网格"));
-        browser.findElement(By.id("tab-persons")).click();
+        FieldPages.click(browser, By.id("tab-persons"));
         var firstPerson = browser.findElement(By.cssSelector("#persons tbody tr td a"));
         String name = firstPerson.getText();
         firstPerson.click();
         wait.until(ExpectedConditions.textToBe(By.id("person-name"), name));
-        assertThat(browser.findElement(By.id("resident-id")).getText()).matches("\\d{4}\\*{10}\\d{3}[\\dX]");
-        assertThat(browser.findElement(By.tagName("body")).getText()).contains("城关社区第1网格第1微网格", "显示完整证件号");
+        assertThat(FieldPages.text(browser, By.id("resident-id"))).matches("\\d{4}\\*{10}\\d{3}[\\dX]");
+        assertThat(FieldPages.text(browser, By.tagName("body"))).contains("城关社区第1网格第1微网格", "显示完整证件号");
     }
 }

@@ -137,9 +137,9 @@ class CrawlJourneyTests {
         void run() {
             browser.manage().deleteAllCookies();
             browser.get(base() + "/login");
-            browser.findElement(By.name("username")).sendKeys(role);
-            browser.findElement(By.name("password")).sendKeys("demo");
-            browser.findElement(By.cssSelector("form button[type=submit]")).click();
+            FieldPages.type(browser, By.name("username"), role);
+            FieldPages.type(browser, By.name("password"), "demo");
+            FieldPages.click(browser, By.cssSelector("form button[type=submit]"));
             // the click only starts the navigation: wait until it has left the login page (or failed)
             ((WebDriverWait) new WebDriverWait(browser, Duration.ofSeconds(15))
                             .ignoring(org.openqa.selenium.StaleElementReferenceException.class))

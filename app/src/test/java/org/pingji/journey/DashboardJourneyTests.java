@@ -47,28 +47,28 @@ class DashboardJourneyTests {
     void theCommanderOpensTheOneMapAndDrillsIntoATownship() throws Exception {
         String base = "http://127.0.0.1:" + port;
         browser.get(base + "/login");
-        browser.findElement(By.id("username")).sendKeys("commander");
-        browser.findElement(By.id("password")).sendKeys("demo");
-        browser.findElement(By.id("login-submit")).click();
+        FieldPages.type(browser, By.id("username"), "commander");
+        FieldPages.type(browser, By.id("password"), "demo");
+        FieldPages.click(browser, By.id("login-submit"));
         var wait = ((WebDriverWait) new WebDriverWait(browser, Duration.ofSeconds(15))
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.className("topbar")));
 
         browser.get(base + "/command");
         wait.until(ExpectedConditions.textToBe(By.id("region-name"), "乡宁县"));
-        assertThat(browser.findElement(By.id("mode-banner")).getText()).contains("乡宁县");
+        assertThat(FieldPages.text(browser, By.id("mode-banner"))).contains("乡宁县");
         // the demo county's 3,000 persons (other tests may have registered a few more)
         assertThat(Long.parseLong(browser.findElement(By.cssSelector("#kpi-population .v"))
                         .getText()
                         .replace(",", "")))
                 .isGreaterThanOrEqualTo(3000);
         // persons in quarantine come from the quarantine module: a number (other tests place people)
-        assertThat(browser.findElement(By.cssSelector("#kpi-quarantine .v")).getText())
+        assertThat(FieldPages.text(browser, By.cssSelector("#kpi-quarantine .v")))
                 .matches("\\d+");
         // ECharts draws the ten townships on a canvas once the map JSON has arrived
         wait.until(d -> "10".equals(d.findElement(By.id("dashboard")).getDomAttribute("data-map-features")));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#map canvas")));
-        assertThat(browser.findElement(By.id("map-title")).getText()).contains("乡宁县", "户籍人口");
+        assertThat(FieldPages.text(browser, By.id("map-title"))).contains("乡宁县", "户籍人口");
         Path dir = Path.of("target", "journey");
         Files.createDirectories(dir);
         Thread.sleep(800); // let the map's entry animation finish before the screenshot
@@ -85,7 +85,7 @@ class DashboardJourneyTests {
             String n = d.findElement(By.id("dashboard")).getDomAttribute("data-map-features");
             return n != null && Integer.parseInt(n) > 1;
         });
-        assertThat(browser.findElement(By.cssSelector(".breadcrumbs a")).getText())
+        assertThat(FieldPages.text(browser, By.cssSelector(".breadcrumbs a")))
                 .isEqualTo("乡宁县");
 
         browser.get(base + "/command?screen=big");

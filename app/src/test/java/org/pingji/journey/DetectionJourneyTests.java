@@ -48,7 +48,7 @@ class DetectionJourneyTests extends BrowserJourney {
         browser = Chromium.start(width, height);
         FieldPages.signIn(browser, base(), "epi1");
         browser.get(base() + "/warning/detect");
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("预警试算");
+        assertThat(FieldPages.text(browser, By.tagName("h1"))).isEqualTo("预警试算");
         new Select(browser.findElement(By.name("signal"))).selectByValue(SIGNAL);
         new Select(browser.findElement(By.name("region"))).selectByValue(TOWNSHIP);
         new Select(browser.findElement(By.id("method"))).selectByValue("MPM");
@@ -58,7 +58,7 @@ class DetectionJourneyTests extends BrowserJourney {
         assertThat(browser.findElement(By.name("alpha")).isDisplayed()).isTrue();
         script("document.querySelector('[name=from]').value = '2023-05-01';"
                 + "document.querySelector('[name=to]').value = '2023-05-31';");
-        browser.findElement(By.id("run")).click();
+        FieldPages.click(browser, By.id("run"));
         waiting().until(ExpectedConditions.textToBe(By.id("summary"), "共 31 天，报警 1 天"));
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#detect-chart canvas")));
         var alarm = browser.findElement(By.cssSelector("#detect-table tr.alarm"));

@@ -41,11 +41,11 @@ class FieldDesksJourneyTests extends BrowserJourney {
         browser = Chromium.start(width, height);
         FieldPages.signIn(browser, base(), "checkpoint1");
         browser.get(base() + "/checkpoints");
-        browser.findElement(By.cssSelector("#checkpoints a")).click();
+        FieldPages.click(browser, By.cssSelector("#checkpoints a"));
         FieldPages.assertNoConsoleErrors(browser, "checkpoint desk");
-        browser.findElement(By.id("desk-codes")).sendKeys(greenToken());
+        FieldPages.type(browser, By.id("desk-codes"), greenToken());
         waiting().until(b -> b.findElement(By.id("desk-precheck")).getText().equals("1. 绿码"));
-        browser.findElement(By.cssSelector("#desk-form button[type=submit]")).click();
+        FieldPages.click(browser, By.cssSelector("#desk-form button[type=submit]"));
 
         var result = browser.findElement(By.id("desk-result"));
         assertThat(result.findElement(By.tagName("h2")).getText()).isEqualTo("通行");
@@ -65,9 +65,9 @@ class FieldDesksJourneyTests extends BrowserJourney {
         browser = Chromium.start(width, height);
         FieldPages.signIn(browser, base(), "resident1");
         browser.get(base() + "/my-code");
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("我的健康码");
-        assertThat(browser.findElement(By.id("my-name")).getText()).matches("\\p{IsHan}\\*+");
-        assertThat(browser.findElement(By.id("my-resident-id")).getText()).matches("\\d{4}\\*{10}\\d{3}[\\dX]");
+        assertThat(FieldPages.text(browser, By.tagName("h1"))).isEqualTo("我的健康码");
+        assertThat(FieldPages.text(browser, By.id("my-name"))).matches("\\p{IsHan}\\*+");
+        assertThat(FieldPages.text(browser, By.id("my-resident-id"))).matches("\\d{4}\\*{10}\\d{3}[\\dX]");
         assertThat(browser.findElements(By.cssSelector("#my-code textarea, #my-code input")))
                 .isEmpty();
         assertThat(browser.getPageSource()).doesNotContain("PJ1.");
@@ -80,7 +80,7 @@ class FieldDesksJourneyTests extends BrowserJourney {
                 .isGreaterThanOrEqualTo(expires - Duration.ofMinutes(2).toMillis());
         String shown = DateTimeFormatter.ofPattern("HH:mm")
                 .format(Instant.ofEpochMilli(expires).atZone(COUNTY));
-        assertThat(browser.findElement(By.id("my-expires")).getText()).isEqualTo("有效至 %s，到期前自动更新".formatted(shown));
+        assertThat(FieldPages.text(browser, By.id("my-expires"))).isEqualTo("有效至 %s，到期前自动更新".formatted(shown));
         String image = browser.findElement(By.cssSelector("#my-code img")).getDomAttribute("src");
         FieldPages.screenshot(browser, "my-code-%dx%d".formatted(width, height));
 
@@ -88,7 +88,7 @@ class FieldDesksJourneyTests extends BrowserJourney {
         FieldPages.network(browser, false);
         script("document.getElementById('my-code').dataset.renewAt = '0'");
         waiting().until(b -> b.findElement(By.id("my-renew-state")).getText().startsWith("网络中断"));
-        assertThat(browser.findElement(By.id("my-renew-state")).getText())
+        assertThat(FieldPages.text(browser, By.id("my-renew-state")))
                 .isEqualTo("网络中断，健康码暂未更新（%s 过期），恢复后自动更新".formatted(shown));
         FieldPages.consoleErrors(browser); // the refused fetch is the expected effect of the cut
         FieldPages.network(browser, true);
@@ -98,8 +98,8 @@ class FieldDesksJourneyTests extends BrowserJourney {
         var renewed = browser.findElement(By.id("my-code"));
         assertThat(Long.parseLong(renewed.getDomAttribute("data-expires-at"))).isGreaterThan(expires);
         assertThat(Long.parseLong(renewed.getDomAttribute("data-renew-at"))).isGreaterThan(System.currentTimeMillis());
-        assertThat(browser.findElement(By.id("my-renew-state")).getText()).isEmpty();
-        assertThat(browser.findElement(By.id("my-name")).getText()).matches("\\p{IsHan}\\*+");
+        assertThat(FieldPages.text(browser, By.id("my-renew-state"))).isEmpty();
+        assertThat(FieldPages.text(browser, By.id("my-name"))).matches("\\p{IsHan}\\*+");
         FieldPages.assertNoConsoleErrors(browser, "/my-code after the renewal");
     }
 
@@ -167,10 +167,10 @@ class FieldDesksJourneyTests extends BrowserJourney {
                                 document.addEventListener('htmx:afterSettle', note);"""));
         browser.get(base() + "/imports");
         FieldPages.assertNoConsoleErrors(browser, "/imports");
-        browser.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
-        browser.findElement(By.id("upload")).click();
+        FieldPages.type(browser, By.id("file"), file.toAbsolutePath().toString());
+        FieldPages.click(browser, By.id("upload"));
         waiting().until(b -> !b.findElements(By.id("import-ok")).isEmpty());
-        assertThat(browser.findElement(By.id("import-ok")).getText())
+        assertThat(FieldPages.text(browser, By.id("import-ok")))
                 .isEqualTo("导入成功：%,d 人，涉及 %,d 户".formatted(rows, rows / 3));
         @SuppressWarnings("unchecked")
         List<String> seen = (List<String>) script("return window.seen");

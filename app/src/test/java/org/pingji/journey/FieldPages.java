@@ -68,4 +68,32 @@ final class FieldPages {
                 "Network.emulateNetworkConditions",
                 java.util.Map.of("offline", !online, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
     }
+    /**
+     * The text of an element, found afresh: a page that re-renders (an SSE push, a swapped list) may
+     * replace the element between finding it and reading it, so a stale read finds it again.
+     */
+    static String text(WebDriver browser, By by) {
+        return patient(browser).until(b -> b.findElement(by).getText());
+    }
+
+    /** Clicks an element, finding it again if the page replaced it meanwhile. */
+    static void click(WebDriver browser, By by) {
+        patient(browser).until(b -> {
+            b.findElement(by).click();
+            return true;
+        });
+    }
+
+    /** Types into an element, finding it again if the page replaced it before the keys went in. */
+    static void type(WebDriver browser, By by, CharSequence... keys) {
+        patient(browser).until(b -> {
+            b.findElement(by).sendKeys(keys);
+            return true;
+        });
+    }
+
+    private static WebDriverWait patient(WebDriver browser) {
+        return (WebDriverWait) new WebDriverWait(browser, Duration.ofSeconds(20))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+    }
 }

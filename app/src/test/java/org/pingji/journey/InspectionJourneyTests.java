@@ -70,7 +70,7 @@ class InspectionJourneyTests extends BrowserJourney {
         FieldPages.screenshot(browser, "inspection-today-390x844");
         assignment.click();
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form[data-draft-key]")));
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(entityName);
+        assertThat(FieldPages.text(browser, By.tagName("h1"))).isEqualTo(entityName);
         List<WebElement> items = browser.findElements(By.cssSelector("fieldset.check-item"));
         assertThat(items).hasSizeGreaterThanOrEqualTo(3);
         for (int i = 0; i < items.size(); i++) {
@@ -80,7 +80,7 @@ class InspectionJourneyTests extends BrowserJourney {
             radio.click();
         }
         items.getFirst().findElement(By.cssSelector("input.note")).sendKeys("购药登记本缺三日记录");
-        browser.findElement(By.cssSelector("input[data-photo-input]")).sendKeys(photo().toString());
+        FieldPages.type(browser, By.cssSelector("input[data-photo-input]"), photo().toString());
         waiting().until(b -> !b.findElement(By.cssSelector("[data-photo-preview]"))
                 .getDomProperty("hidden")
                 .equals("true"));
@@ -114,8 +114,8 @@ class InspectionJourneyTests extends BrowserJourney {
         script("arguments[0].scrollIntoView({block: 'center'})", submit);
         submit.click();
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("recorded")));
-        assertThat(browser.findElement(By.id("recorded")).getText()).contains(entityName, "照片 1 张");
-        String finding = browser.findElement(By.cssSelector("#findings tbody")).getText();
+        assertThat(FieldPages.text(browser, By.id("recorded"))).contains(entityName, "照片 1 张");
+        String finding = FieldPages.text(browser, By.cssSelector("#findings tbody"));
         assertThat(finding).contains("实名登记").containsPattern("\\d{4}-\\d{2}-\\d{2}");
         FieldPages.screenshot(browser, "inspection-recorded-390x844");
         FieldPages.assertNoConsoleErrors(browser, "inspection phone pages");
@@ -138,20 +138,20 @@ class InspectionJourneyTests extends BrowserJourney {
         assertThat(browser.findElement(By.cssSelector("#site-nav a[href='/inspection']"))
                         .getText())
                 .isEqualTo("督查检查");
-        assertThat(browser.findElement(By.cssSelector("[data-stat=interviews]")).getText())
+        assertThat(FieldPages.text(browser, By.cssSelector("[data-stat=interviews]")))
                 .isNotBlank();
         FieldPages.screenshot(browser, "inspection-stats-1400x900");
         browser.get(base() + "/inspection/draws");
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.name("category"))).selectByValue("SHOP");
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.name("zone"))).selectByValue("Z2");
-        browser.findElement(By.name("seed")).sendKeys("20221207");
-        browser.findElement(By.cssSelector("#draw-form button")).click();
+        FieldPages.type(browser, By.name("seed"), "20221207");
+        FieldPages.click(browser, By.cssSelector("#draw-form button"));
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("picks")));
         assertThat(browser.findElements(By.cssSelector("#picks tbody tr"))).isNotEmpty();
         FieldPages.screenshot(browser, "inspection-draw-1400x900");
-        browser.findElement(By.id("replay")).click();
+        FieldPages.click(browser, By.id("replay"));
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("replay-result")));
-        assertThat(browser.findElement(By.id("replay-result")).getText()).isEqualTo("复现结果与存档完全一致");
+        assertThat(FieldPages.text(browser, By.id("replay-result"))).isEqualTo("复现结果与存档完全一致");
         browser.get(base() + "/inspection?tab=groups");
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("groups")));
         FieldPages.screenshot(browser, "inspection-groups-1400x900");

@@ -75,10 +75,10 @@ class MovedScriptsJourneyTests extends BrowserJourney {
         browser.get(base() + "/verify");
         FieldPages.assertNoConsoleErrors(browser, "/verify");
         FieldPages.network(browser, false);
-        browser.findElement(By.id("verify-token")).sendKeys(token);
-        browser.findElement(By.cssSelector("#verify-form button")).click();
+        FieldPages.type(browser, By.id("verify-token"), token);
+        FieldPages.click(browser, By.cssSelector("#verify-form button"));
         waiting().until(b -> "true".equals(b.findElement(By.id("verify-result")).getDomAttribute("data-valid")));
-        assertThat(browser.findElement(By.id("verify-result")).getText()).startsWith("绿码 · 通行");
+        assertThat(FieldPages.text(browser, By.id("verify-result"))).startsWith("绿码 · 通行");
         FieldPages.screenshot(browser, "verify-offline-390x844");
         FieldPages.network(browser, true);
         FieldPages.assertNoConsoleErrors(browser, "/verify offline");

@@ -41,13 +41,13 @@ class NoticeJourneyTests extends BrowserJourney {
             assertThat(titleField.getAttribute("value")).contains("通告");
             titleField.clear();
             titleField.sendKeys(title);
-            browser.findElement(By.name("isPublic")).click();
+            FieldPages.click(browser, By.name("isPublic"));
             FieldPages.screenshot(browser, "notice-write-" + width + "x" + height);
             browser.findElement(By.cssSelector("#notice-form button[type=submit]"))
                     .click();
             waiting().until(b -> b.getCurrentUrl().matches(".*/notices/\\d+$"));
             String noticeUrl = browser.getCurrentUrl();
-            assertThat(browser.findElement(By.id("notice-state")).getText()).contains("草稿");
+            assertThat(FieldPages.text(browser, By.id("notice-state"))).contains("草稿");
             assertThat(browser.findElements(By.id("approve")))
                     .as("the author cannot approve")
                     .isEmpty();
@@ -86,7 +86,7 @@ class NoticeJourneyTests extends BrowserJourney {
             WebElement receipt =
                     waiting().until(b -> b.findElement(By.cssSelector("#receipt-rows tr[data-user=township1]")));
             assertThat(receipt.getText()).contains("已读");
-            assertThat(browser.findElement(By.id("receipts")).getText()).contains("阅读回执");
+            assertThat(FieldPages.text(browser, By.id("receipts"))).contains("阅读回执");
             FieldPages.screenshot(browser, "notice-receipts-" + width + "x" + height);
 
             browser.manage().deleteAllCookies();

@@ -68,12 +68,12 @@ class PhonePagesJourneyTests {
                 "$.placement.selfReportToken");
 
         browser.get(base + "/q/" + token);
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("健康上报");
+        assertThat(FieldPages.text(browser, By.tagName("h1"))).isEqualTo("健康上报");
         assertThat(scrollsSideways()).isFalse();
-        browser.findElement(By.name("temperature")).sendKeys("38.0");
-        browser.findElement(By.cssSelector("input[name=symptoms][value=COUGH]")).click();
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
-        assertThat(browser.findElement(By.id("self-error")).getText()).contains("体温 38.0°C", "发热门诊");
+        FieldPages.type(browser, By.name("temperature"), "38.0");
+        FieldPages.click(browser, By.cssSelector("input[name=symptoms][value=COUGH]"));
+        FieldPages.click(browser, By.cssSelector("button[type=submit]"));
+        assertThat(FieldPages.text(browser, By.id("self-error"))).contains("体温 38.0°C", "发热门诊");
         assertThat(body(http.get("quarantine1", "/api/quarantine/placements/" + placement)))
                 .contains("\"source\":\"SELF\"", "\"kind\":\"FEVER\"");
 
@@ -83,9 +83,9 @@ class PhonePagesJourneyTests {
                 body(http.post("commander", "/api/persons/%d/unmask".formatted(people.get(1)), "")), "$.residentId");
         browser.get(base + "/c/" + code);
         assertThat(scrollsSideways()).isFalse();
-        browser.findElement(By.name("residentId")).sendKeys(residentId);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
-        assertThat(browser.findElement(By.id("phone-message")).getText()).contains("已扫码登记");
+        FieldPages.type(browser, By.name("residentId"), residentId);
+        FieldPages.click(browser, By.cssSelector("button[type=submit]"));
+        assertThat(FieldPages.text(browser, By.id("phone-message"))).contains("已扫码登记");
         assertThat(browser.getPageSource()).doesNotContain(residentId);
     }
 }

@@ -97,7 +97,7 @@ class SamplingDeskJourneyTests {
         String base = "http://127.0.0.1:" + port;
         FieldPages.signIn(browser, base, "sampler1");
         browser.get(base + "/testing/table");
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("采样台");
+        assertThat(FieldPages.text(browser, By.tagName("h1"))).isEqualTo("采样台");
         new Select(browser.findElement(By.id("round"))).selectByValue(String.valueOf(desk.round()));
         assertThat(new Select(browser.findElement(By.id("table")))
                         .getFirstSelectedOption()
@@ -107,7 +107,7 @@ class SamplingDeskJourneyTests {
     }
 
     void scanTube(String barcode) {
-        browser.findElement(By.id("tube")).sendKeys(barcode, Keys.ENTER);
+        FieldPages.type(browser, By.id("tube"), barcode, Keys.ENTER);
     }
 
     void scanPersons(List<String> residentIds) {
@@ -124,7 +124,7 @@ class SamplingDeskJourneyTests {
 
     void awaitQueueEmpty() {
         waiting().until(b -> "0".equals(b.findElement(By.id("sync-state")).getDomAttribute("data-pending")));
-        assertThat(browser.findElement(By.id("sync-state")).getText()).isEqualTo("已全部上传");
+        assertThat(FieldPages.text(browser, By.id("sync-state"))).isEqualTo("已全部上传");
     }
 
     List<String> samplesIn(String tube) {
@@ -141,10 +141,10 @@ class SamplingDeskJourneyTests {
     }
 
     void box(String barcode, int tubes, String screenshot) {
-        browser.findElement(By.cssSelector("#pack input[name=box]")).sendKeys(barcode);
-        browser.findElement(By.cssSelector("#pack input[name=location]")).sendKeys("营里社区采样点");
-        browser.findElement(By.cssSelector("#pack button[type=submit]")).click();
-        assertThat(browser.findElement(By.cssSelector("p.notice")).getText())
+        FieldPages.type(browser, By.cssSelector("#pack input[name=box]"), barcode);
+        FieldPages.type(browser, By.cssSelector("#pack input[name=location]"), "营里社区采样点");
+        FieldPages.click(browser, By.cssSelector("#pack button[type=submit]"));
+        assertThat(FieldPages.text(browser, By.cssSelector("p.notice")))
                 .isEqualTo("转运箱 %s 已装入 %d 支试管并交接送检".formatted(barcode, tubes));
         FieldPages.screenshot(browser, screenshot);
         FieldPages.assertNoConsoleErrors(browser, "/testing/table");
@@ -158,13 +158,13 @@ class SamplingDeskJourneyTests {
         String partial = "JB%dR%d".formatted(width, desk.round());
 
         scanTube(full);
-        assertThat(browser.findElement(By.id("tube-state")).getText()).isEqualTo(full);
+        assertThat(FieldPages.text(browser, By.id("tube-state"))).isEqualTo(full);
         scanPersons(desk.residentIds().subList(0, 10));
         awaitQueueEmpty();
         // the tenth person fills the 10-in-1 tube: the server seals it and the desk moves on
         waiting()
                 .until(b -> b.findElement(By.id("tube")).getDomProperty("value").isEmpty());
-        assertThat(browser.findElement(By.id("tube-state")).getText())
+        assertThat(FieldPages.text(browser, By.id("tube-state")))
                 .isEqualTo("试管 %s 已封管，请放入转运箱，扫描下一支试管".formatted(full));
         assertThat(logLines("试管已满并自动封管")).isEqualTo(1);
         FieldPages.screenshot(browser, "sampling-desk-%dx%d".formatted(width, height));
@@ -172,7 +172,7 @@ class SamplingDeskJourneyTests {
         scanTube(partial);
         scanPersons(desk.residentIds().subList(10, 12));
         awaitQueueEmpty();
-        browser.findElement(By.id("seal")).click();
+        FieldPages.click(browser, By.id("seal"));
         waiting().until(b -> b.findElement(By.id("tube-state")).getText().startsWith("试管 " + partial + " 已封管"));
         assertThat(logLines("试管 %s 已封管（2/10）".formatted(partial))).isEqualTo(1);
         assertThat(browser.findElement(By.id("pack-tubes")).getDomProperty("value"))

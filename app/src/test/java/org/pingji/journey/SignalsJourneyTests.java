@@ -26,7 +26,7 @@ class SignalsJourneyTests extends BrowserJourney {
         browser = Chromium.start(390, 844);
         FieldPages.signIn(browser, base(), "pharmacy1");
         assertThat(browser.getCurrentUrl()).endsWith("/warning/report");
-        assertThat(browser.findElement(By.id("unit-name")).getText()).isEqualTo("昌宁镇康宁大药房");
+        assertThat(FieldPages.text(browser, By.id("unit-name"))).isEqualTo("昌宁镇康宁大药房");
         int n = 21;
         for (String drug : new String[] {
             "pharmacy_fever_drugs", "pharmacy_cough_drugs", "pharmacy_antiviral_drugs", "pharmacy_antibiotic_drugs"
@@ -40,7 +40,7 @@ class SignalsJourneyTests extends BrowserJourney {
         WebElement submit = browser.findElement(By.id("report-submit"));
         script("arguments[0].scrollIntoView({block: 'center'})", submit);
         submit.click();
-        assertThat(browser.findElement(By.id("notice")).getText()).isEqualTo("已保存 4 条");
+        assertThat(FieldPages.text(browser, By.id("notice"))).isEqualTo("已保存 4 条");
         assertThat(browser.findElement(By.id("c_pharmacy_cough_drugs")).getDomProperty("value"))
                 .isEqualTo("22");
         FieldPages.screenshot(browser, "signals-reported-390x844");
@@ -67,15 +67,15 @@ class SignalsJourneyTests extends BrowserJourney {
         waiting().until(ExpectedConditions.textToBe(By.id("signal-state"), "待确认"));
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#series canvas")));
         FieldPages.screenshot(browser, "signals-detail-1400x900");
-        browser.findElement(By.id("ack")).click();
+        FieldPages.click(browser, By.id("ack"));
         waiting().until(ExpectedConditions.textToBe(By.id("signal-state"), "已确认"));
-        browser.findElement(By.id("verify-note")).sendKeys("已电话联系药店：近两日退热药购买者多为同一小学学生家长");
-        browser.findElement(By.id("verify")).click();
+        FieldPages.type(browser, By.id("verify-note"), "已电话联系药店：近两日退热药购买者多为同一小学学生家长");
+        FieldPages.click(browser, By.id("verify"));
         waiting().until(ExpectedConditions.textToBe(By.id("signal-state"), "已核实"));
-        browser.findElement(By.id("event-note")).sendKeys("疑似学校流感样病例聚集，已通知镇卫生院");
-        browser.findElement(By.id("escalate")).click();
+        FieldPages.type(browser, By.id("event-note"), "疑似学校流感样病例聚集，已通知镇卫生院");
+        FieldPages.click(browser, By.id("escalate"));
         waiting().until(ExpectedConditions.textToBe(By.id("signal-state"), "疑似事件"));
-        assertThat(browser.findElement(By.id("steps")).getText())
+        assertThat(FieldPages.text(browser, By.id("steps")))
                 .contains("生成信号", "确认收到", "初步核实", "疑似事件", "duty1", "同一小学");
         String detail = browser.getCurrentUrl();
         FieldPages.screenshot(browser, "signals-escalated-1400x900");

@@ -26,7 +26,7 @@ class SupplyJourneyTests extends BrowserJourney {
     }
 
     void click(String id, String expectedState) {
-        browser.findElement(By.id(id)).click();
+        FieldPages.click(browser, By.id(id));
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("state"), expectedState));
     }
 
@@ -44,10 +44,10 @@ class SupplyJourneyTests extends BrowserJourney {
         FieldPages.signIn(browser, base(), "township1");
         open("/supply/request");
         new Select(browser.findElement(By.id("item-1"))).selectByValue(Long.toString(item));
-        browser.findElement(By.id("qty-1")).sendKeys(Integer.toString(wanted));
-        browser.findElement(By.name("note")).sendKeys("昌宁镇采样点补充");
+        FieldPages.type(browser, By.id("qty-1"), Integer.toString(wanted));
+        FieldPages.type(browser, By.name("note"), "昌宁镇采样点补充");
         FieldPages.screenshot(browser, "supply-request-phone");
-        browser.findElement(By.id("submit-request")).click();
+        FieldPages.click(browser, By.id("submit-request"));
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("state"), "待审批"));
         String url = browser.getCurrentUrl();
         String path = url.substring(url.indexOf("/supply/requisitions/"));
@@ -68,17 +68,17 @@ class SupplyJourneyTests extends BrowserJourney {
         assertThat(warehouses).anyMatch(w -> w.contains("乡宁县"));
         FieldPages.screenshot(browser, "supply-allocated-desktop");
         open(path + "/pick-list");
-        assertThat(browser.findElement(By.id("pick-lines")).getText()).contains("医用外科口罩");
+        assertThat(FieldPages.text(browser, By.id("pick-lines"))).contains("医用外科口罩");
         FieldPages.screenshot(browser, "supply-pick-list-desktop");
         open(path);
-        browser.findElement(By.name("vehicle")).sendKeys("晋L·66881");
-        browser.findElement(By.name("driver")).sendKeys("张师傅");
+        FieldPages.type(browser, By.name("vehicle"), "晋L·66881");
+        FieldPages.type(browser, By.name("driver"), "张师傅");
         click("dispatch", "已发运待收货");
         open("/supply");
-        assertThat(browser.findElement(By.id("stock")).getText()).contains("医用外科口罩", "已过期");
+        assertThat(FieldPages.text(browser, By.id("stock"))).contains("医用外科口罩", "已过期");
         FieldPages.screenshot(browser, "supply-overview-desktop");
         open("/supply?tab=forecast");
-        assertThat(browser.findElement(By.id("forecast")).getText()).contains("采样拭子", "轮");
+        assertThat(FieldPages.text(browser, By.id("forecast"))).contains("采样拭子", "轮");
         FieldPages.screenshot(browser, "supply-forecast-desktop");
         browser.quit();
 
@@ -90,7 +90,7 @@ class SupplyJourneyTests extends BrowserJourney {
         received.sendKeys(Integer.toString(wanted - 1));
         FieldPages.screenshot(browser, "supply-receive-phone");
         click("receive", "已收货");
-        assertThat(browser.findElement(By.id("lines")).getText()).contains("少于发运数");
+        assertThat(FieldPages.text(browser, By.id("lines"))).contains("少于发运数");
         FieldPages.screenshot(browser, "supply-received-phone");
         FieldPages.signIn(browser, base(), "supplies1");
         open("/supply");

@@ -104,8 +104,8 @@ class VisitsJourneyTests extends BrowserJourney {
         browser = Chromium.start(390, 844);
         FieldPages.signIn(browser, base(), "gridworker1");
         browser.get(base() + "/regions/" + WORKER_GRID);
-        browser.findElement(By.id("tab-visits")).click();
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("旅程入户排查");
+        FieldPages.click(browser, By.id("tab-visits"));
+        assertThat(FieldPages.text(browser, By.tagName("h1"))).isEqualTo("旅程入户排查");
         WebElement row = household(building + "1单元101");
         assertThat(row.findElement(By.cssSelector(".chip")).getText()).isEqualTo("未走访");
         assertThat(scrollsSideways()).as("grid page scrolls sideways").isFalse();
@@ -113,8 +113,8 @@ class VisitsJourneyTests extends BrowserJourney {
         FieldPages.assertNoConsoleErrors(browser, "visit grid page");
         row.findElement(By.tagName("a")).click();
 
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(building + "1单元101");
-        assertThat(browser.findElement(By.id("last-visit")).getText()).isEqualTo("本次走访尚未入户");
+        assertThat(FieldPages.text(browser, By.tagName("h1"))).isEqualTo(building + "1单元101");
+        assertThat(FieldPages.text(browser, By.id("last-visit"))).isEqualTo("本次走访尚未入户");
         List<WebElement> members = browser.findElements(By.cssSelector("[data-member]"));
         assertThat(members).hasSize(2);
         for (WebElement m : members) {
@@ -123,7 +123,7 @@ class VisitsJourneyTests extends BrowserJourney {
                 tap(browser.findElement(By.id("found-" + id)));
             } else {
                 tap(browser.findElement(By.id("found-" + id)));
-                browser.findElement(By.id("phone-" + id)).sendKeys("13822223333");
+                FieldPages.type(browser, By.id("phone-" + id), "13822223333");
             }
         }
         tap(browser.findElement(By.id("add-moved-in")));
@@ -139,9 +139,9 @@ class VisitsJourneyTests extends BrowserJourney {
         in.findElement(By.name("inPhone")).sendKeys(phone);
         assertThat(scrollsSideways()).as("visit form scrolls sideways").isFalse();
         FieldPages.screenshot(browser, "visits-household-390x844");
-        browser.findElement(By.id("visit-save")).click();
+        FieldPages.click(browser, By.id("visit-save"));
 
-        assertThat(browser.findElement(By.id("visit-saved")).getText())
+        assertThat(FieldPages.text(browser, By.id("visit-saved")))
                 .isEqualTo("已保存「%s」的走访：在家 3 人，变动 2 项".formatted(building + "1单元101"));
         assertThat(household(building + "1单元101")
                         .findElement(By.cssSelector(".chip"))
@@ -156,10 +156,10 @@ class VisitsJourneyTests extends BrowserJourney {
         browser = Chromium.start(1400, 900);
         FieldPages.signIn(browser, base(), "village1");
         browser.get(base() + "/visits/campaigns/" + campaign);
-        assertThat(browser.findElement(By.id("coverage-visited")).getText()).matches("1 / [\\d,]+");
+        assertThat(FieldPages.text(browser, By.id("coverage-visited"))).matches("1 / [\\d,]+");
         FieldPages.screenshot(browser, "visits-coverage-1400x900");
         browser.get(base() + "/visits");
-        browser.findElement(By.id("duplicates-link")).click();
+        FieldPages.click(browser, By.id("duplicates-link"));
         WebElement pair = browser.findElements(By.cssSelector("[data-pair]")).stream()
                 .filter(p -> p.getText().contains("孙丽") && p.getText().contains("无证件"))
                 .findFirst()
@@ -174,7 +174,7 @@ class VisitsJourneyTests extends BrowserJourney {
         assertThat(browser.findElements(By.cssSelector("[data-pair='%s-%s']".formatted(ids[0], ids[1]))))
                 .isEmpty();
         FieldPages.screenshot(browser, "visits-merged-1400x900");
-        browser.findElement(By.cssSelector("#merges .undo-merge")).click();
+        FieldPages.click(browser, By.cssSelector("#merges .undo-merge"));
         waiting().until(b -> b.findElement(By.id("merge-done")).getText().startsWith("已撤销合并：「孙丽」(" + ids[1] + ")"));
         assertThat(browser.findElements(By.cssSelector("[data-pair='%s-%s']".formatted(ids[0], ids[1]))))
                 .hasSize(1);
@@ -189,9 +189,9 @@ class VisitsJourneyTests extends BrowserJourney {
 
         // the round is over: the officer closes the campaign
         browser.get(base() + "/visits/campaigns/" + campaign);
-        browser.findElement(By.id("campaign-close")).click();
-        assertThat(browser.findElement(By.id("campaign-done")).getText()).endsWith("已结束");
-        assertThat(browser.findElement(By.id("campaign-closed")).getText()).contains("由 village1 结束");
+        FieldPages.click(browser, By.id("campaign-close"));
+        assertThat(FieldPages.text(browser, By.id("campaign-done"))).endsWith("已结束");
+        assertThat(FieldPages.text(browser, By.id("campaign-closed"))).contains("由 village1 结束");
         assertThat(browser.findElements(By.id("campaign-close"))).isEmpty();
         FieldPages.screenshot(browser, "visits-closed-1400x900");
         FieldPages.assertNoConsoleErrors(browser, "campaign closed");
