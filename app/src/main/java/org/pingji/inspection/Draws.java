@@ -1,5 +1,7 @@
 package org.pingji.inspection;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -171,6 +173,10 @@ class Draws {
                 picks);
     }
 
+    private static final String DRAW_COLUMNS =
+            "select id, category, zone_code, share, seed, snapshot_hash, candidates, drawn_by, drawn_at"
+                    + " from inspection.draws";
+
     DrawView view(long id) {
         List<DrawPick> picks = jdbc.sql(
                         """
@@ -179,22 +185,9 @@ class Draws {
                 .param(id)
                 .query((rs, n) -> new DrawPick(rs.getLong(1), rs.getString(2), List.of(rs.getLong(3), rs.getLong(4))))
                 .list();
-        return jdbc.sql(
-                        """
-                        select id, category, zone_code, share, seed, snapshot_hash, candidates, drawn_by, drawn_at
-                        from inspection.draws where id = ?""")
+        return jdbc.sql(DRAW_COLUMNS + " where id = ?")
                 .param(id)
-                .query((rs, n) -> new DrawView(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getDouble(4),
-                        rs.getLong(5),
-                        rs.getString(6),
-                        rs.getInt(7),
-                        rs.getString(8),
-                        rs.getTimestamp(9).toInstant(),
-                        picks))
+                .query((rs, n) -> drawView(rs, picks))
                 .single();
     }
 
@@ -236,24 +229,26 @@ class Draws {
                 .orElse(null);
     }
 
+    /** A row of {@code inspection.draws} in the column order of {@link #DRAW_COLUMNS}. */
+    private static DrawView drawView(ResultSet rs, List<DrawPick> picks) throws SQLException {
+        return new DrawView(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getDouble(4),
+                rs.getLong(5),
+                rs.getString(6),
+                rs.getInt(7),
+                rs.getString(8),
+                rs.getTimestamp(9).toInstant(),
+                picks);
+    }
+
     /** Recent draws of the jurisdiction, newest first, without their picks. */
     List<DrawView> recent(Caller caller) {
-        return jdbc.sql(
-                        """
-                        select id, category, zone_code, share, seed, snapshot_hash, candidates, drawn_by, drawn_at
-                        from inspection.draws where path like ? order by id desc limit 20""")
+        return jdbc.sql(DRAW_COLUMNS + " where path like ? order by id desc limit 20")
                 .param(caller.pathPattern())
-                .query((rs, n) -> new DrawView(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getDouble(4),
-                        rs.getLong(5),
-                        rs.getString(6),
-                        rs.getInt(7),
-                        rs.getString(8),
-                        rs.getTimestamp(9).toInstant(),
-                        List.of()))
+                .query((rs, n) -> drawView(rs, List.of()))
                 .list();
     }
 }

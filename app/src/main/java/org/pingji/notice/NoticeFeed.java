@@ -1,9 +1,9 @@
 package org.pingji.notice;
 
-import java.io.IOException;
 import java.util.Collection;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Optional;
+import java.util.Set;
+import org.pingji.platform.PageFeed;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -15,44 +15,24 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @Component
 class NoticeFeed {
 
-    private record Listener(long userId, SseEmitter emitter) {}
-
-    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    /** Pages by the id of their signed-in user. */
+    private final PageFeed<Long> pages = new PageFeed<>();
 
     SseEmitter open(long userId) {
-        SseEmitter emitter = new SseEmitter(0L);
-        Listener l = new Listener(userId, emitter);
-        listeners.add(l);
-        emitter.onCompletion(() -> listeners.remove(l));
-        emitter.onTimeout(() -> listeners.remove(l));
-        emitter.onError(e -> listeners.remove(l));
-        try {
-            emitter.send(SseEmitter.event().name("hello").data("ok"));
-        } catch (IOException | IllegalStateException e) {
-            listeners.remove(l);
-        }
-        return emitter;
+        return pages.open(userId);
     }
 
     /** Sends the notice's id to every open page of the users. */
     void push(Collection<Long> userIds, long noticeId) {
-        if (userIds.isEmpty() || listeners.isEmpty()) {
+        if (userIds.isEmpty() || pages.listening() == 0) {
             return;
         }
-        java.util.Set<Long> users = new java.util.HashSet<>(userIds);
-        for (Listener l : listeners) {
-            if (!users.contains(l.userId())) {
-                continue;
-            }
-            try {
-                l.emitter().send(SseEmitter.event().name("notice").data(Long.toString(noticeId)));
-            } catch (IOException | IllegalStateException e) {
-                listeners.remove(l);
-            }
-        }
+        Set<Long> users = Set.copyOf(userIds);
+        Optional<String> id = Optional.of(Long.toString(noticeId));
+        pages.send("notice", user -> users.contains(user) ? id : Optional.empty());
     }
 
     int listening() {
-        return listeners.size();
+        return pages.listening();
     }
 }

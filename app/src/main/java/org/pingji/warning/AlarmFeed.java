@@ -1,8 +1,8 @@
 package org.pingji.warning;
 
-import java.io.IOException;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Optional;
+import org.pingji.platform.PageFeed;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -17,47 +17,28 @@ class AlarmFeed {
     /** A changed alarm and its sensor's region path. */
     record Change(long alarmId, String path) {}
 
-    private record Listener(String jurisdictionPath, SseEmitter emitter) {}
-
-    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    /** Consoles by the region path of their user's jurisdiction. */
+    private final PageFeed<String> pages = new PageFeed<>();
 
     SseEmitter open(String jurisdictionPath) {
-        SseEmitter emitter = new SseEmitter(0L);
-        Listener l = new Listener(jurisdictionPath, emitter);
-        listeners.add(l);
-        emitter.onCompletion(() -> listeners.remove(l));
-        emitter.onTimeout(() -> listeners.remove(l));
-        emitter.onError(e -> listeners.remove(l));
-        try {
-            emitter.send(SseEmitter.event().name("hello").data("ok"));
-        } catch (IOException e) {
-            listeners.remove(l);
-        }
-        return emitter;
+        return pages.open(jurisdictionPath);
     }
 
     void publish(List<Change> changes) {
-        if (changes.isEmpty() || listeners.isEmpty()) {
+        if (changes.isEmpty() || pages.listening() == 0) {
             return;
         }
-        for (Listener l : listeners) {
+        pages.send("alarm", jurisdiction -> {
             List<Long> ids = changes.stream()
-                    .filter(c -> c.path().startsWith(l.jurisdictionPath()))
+                    .filter(c -> c.path().startsWith(jurisdiction))
                     .map(Change::alarmId)
                     .distinct()
                     .toList();
-            if (ids.isEmpty()) {
-                continue;
-            }
-            try {
-                l.emitter().send(SseEmitter.event().name("alarm").data(ids.toString()));
-            } catch (IOException | IllegalStateException e) {
-                listeners.remove(l);
-            }
-        }
+            return ids.isEmpty() ? Optional.empty() : Optional.of(ids.toString());
+        });
     }
 
     int listening() {
-        return listeners.size();
+        return pages.listening();
     }
 }
