@@ -12,7 +12,7 @@ import org.pingji.platform.Jurisdiction;
  */
 public record Caller(
         long userId, String username, String displayName, Role role, String jurisdictionCode, String jurisdictionPath)
-        implements Jurisdiction {
+        implements Jurisdiction, java.io.Serializable {
 
     public Caller {
         Objects.requireNonNull(role, "role");

@@ -17,12 +17,14 @@ public record CheckResult(
         List<Traveller> persons,
         List<Long> transfers,
         String policyEdition,
-        Instant at) {
+        Instant at)
+        implements java.io.Serializable {
 
     /** One of the four codes' findings. */
-    public record Reason(String code, String label, String detail) {}
+    public record Reason(String code, String label, String detail) implements java.io.Serializable {}
 
     /** A traveller: who (when known), their status colour, decision and reasons. */
     public record Traveller(
-            int position, Long personId, String name, String status, Decision decision, List<Reason> reasons) {}
+            int position, Long personId, String name, String status, Decision decision, List<Reason> reasons)
+            implements java.io.Serializable {}
 }

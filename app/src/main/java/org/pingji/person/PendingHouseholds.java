@@ -30,7 +30,7 @@ class PendingHouseholds {
     record Pending(long id, String regionCode, String address, int members, Instant created) {}
 
     /** What an assignment moved. */
-    record Assigned(int households, int persons) {}
+    record Assigned(int households, int persons) implements java.io.Serializable {}
 
     private final JdbcClient jdbc;
     private final GridManagement grid;

@@ -47,7 +47,7 @@ class SecurityHeadersTests {
 
     static String sessionCookie(HttpResponse<?> response) {
         return response.headers().allValues("Set-Cookie").stream()
-                .filter(c -> c.startsWith("JSESSIONID="))
+                .filter(c -> c.startsWith("PINGJI_SESSION="))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no session cookie in " + response.headers()));
     }
