@@ -58,8 +58,8 @@ class SharedSessionsTests {
                 .isEqualTo("commander");
 
         // another node: its own repository over the same database, nothing shared in memory
-        var otherNode = new JdbcIndexedSessionRepository(
-                new JdbcTemplate(dataSource), new TransactionTemplate(transactions));
+        var otherNode =
+                new JdbcIndexedSessionRepository(new JdbcTemplate(dataSource), new TransactionTemplate(transactions));
         otherNode.setTableName("platform.http_session");
         org.springframework.session.Session session = otherNode.findById(sessionId);
         assertThat(session).isNotNull();
@@ -80,8 +80,8 @@ class SharedSessionsTests {
         var csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login.body());
         assertThat(csrf.find()).isTrue();
         String anonymous = cookieOf(login);
-        String form = "username=" + user + "&password=demo&_csrf="
-                + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+        String form =
+                "username=" + user + "&password=demo&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
         var signedIn = http.send(
                 HttpRequest.newBuilder(uri("/login"))
                         .header("Content-Type", "application/x-www-form-urlencoded")

@@ -128,7 +128,9 @@ class AlarmConsoleJourneyTests extends BrowserJourney {
         // the sensors page draws the sensor's readings (fetched with the console session)
         browser.get(base() + "/warning/sensors");
         By chart = By.cssSelector("[data-sensor-chart='%s']".formatted(code));
-        waiting().until(b -> !b.findElement(chart).findElements(By.tagName("canvas")).isEmpty());
+        waiting()
+                .until(b ->
+                        !b.findElement(chart).findElements(By.tagName("canvas")).isEmpty());
         FieldPages.screenshot(browser, "sensors-" + width + "x" + height);
         FieldPages.assertNoConsoleErrors(browser, "sensors page");
     }

@@ -85,8 +85,7 @@ class DashboardJourneyTests {
             String n = d.findElement(By.id("dashboard")).getDomAttribute("data-map-features");
             return n != null && Integer.parseInt(n) > 1;
         });
-        assertThat(FieldPages.text(browser, By.cssSelector(".breadcrumbs a")))
-                .isEqualTo("乡宁县");
+        assertThat(FieldPages.text(browser, By.cssSelector(".breadcrumbs a"))).isEqualTo("乡宁县");
 
         browser.get(base + "/command?screen=big");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("body.big-screen #map canvas")));

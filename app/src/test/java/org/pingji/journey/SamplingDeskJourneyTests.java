@@ -164,8 +164,7 @@ class SamplingDeskJourneyTests {
         // the tenth person fills the 10-in-1 tube: the server seals it and the desk moves on
         waiting()
                 .until(b -> b.findElement(By.id("tube")).getDomProperty("value").isEmpty());
-        assertThat(FieldPages.text(browser, By.id("tube-state")))
-                .isEqualTo("试管 %s 已封管，请放入转运箱，扫描下一支试管".formatted(full));
+        assertThat(FieldPages.text(browser, By.id("tube-state"))).isEqualTo("试管 %s 已封管，请放入转运箱，扫描下一支试管".formatted(full));
         assertThat(logLines("试管已满并自动封管")).isEqualTo(1);
         FieldPages.screenshot(browser, "sampling-desk-%dx%d".formatted(width, height));
 

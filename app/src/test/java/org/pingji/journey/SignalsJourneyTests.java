@@ -75,8 +75,7 @@ class SignalsJourneyTests extends BrowserJourney {
         FieldPages.type(browser, By.id("event-note"), "疑似学校流感样病例聚集，已通知镇卫生院");
         FieldPages.click(browser, By.id("escalate"));
         waiting().until(ExpectedConditions.textToBe(By.id("signal-state"), "疑似事件"));
-        assertThat(FieldPages.text(browser, By.id("steps")))
-                .contains("生成信号", "确认收到", "初步核实", "疑似事件", "duty1", "同一小学");
+        assertThat(FieldPages.text(browser, By.id("steps"))).contains("生成信号", "确认收到", "初步核实", "疑似事件", "duty1", "同一小学");
         String detail = browser.getCurrentUrl();
         FieldPages.screenshot(browser, "signals-escalated-1400x900");
         FieldPages.assertNoConsoleErrors(browser, "signal detail");
