@@ -49,11 +49,10 @@ class LockoutTests {
                 .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
                 .exchange();
         assertThat(attempt).hasStatus3xxRedirection().hasRedirectedUrl("/login?error");
-        var session = attempt.getRequest().getSession();
-        var page = mvc.get()
-                .uri("/login?error")
-                .session((org.springframework.mock.web.MockHttpSession) session)
-                .exchange();
+        // the browser comes back with the session cookie (sessions live in the database)
+        var session = attempt.getResponse().getCookie("PINGJI_SESSION");
+        assertThat(session).isNotNull();
+        var page = mvc.get().uri("/login?error").cookie(session).exchange();
         assertThat(page).hasStatusOk().bodyText().contains("账号因多次登录失败已被临时锁定");
     }
 }

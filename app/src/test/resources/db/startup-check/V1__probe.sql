@@ -1,0 +1,1 @@
+create table startup_check.probe (x integer);
