@@ -80,7 +80,7 @@ class DemoCounty {
         this.supply = supply;
     }
 
-    /** The advisory-lock key of demo generation ("pingjidemo" in ASCII, folded into a long). */
+    /** The advisory-lock key of demo generation: the ASCII bytes of "pingjid" read as a long. */
     private static final long DEMO_LOCK = 0x70696e676a6964L;
 
     record Village(String code, String name, String townshipCode) {
